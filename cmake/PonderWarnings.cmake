@@ -1,0 +1,16 @@
+# ponder_warnings(target): the warning level our own code is held to. Third-party code
+# (Qt, KDE, Vulkan headers) is included as SYSTEM so its warnings do not count.
+function(ponder_warnings target)
+  if(MSVC)
+    target_compile_options(${target} PRIVATE /W4 /permissive-)
+    if(PONDER_WERROR)
+      target_compile_options(${target} PRIVATE /WX)
+    endif()
+  else()
+    target_compile_options(${target} PRIVATE -Wall -Wextra -Wshadow=local -Wnon-virtual-dtor
+                                              -Wcast-align -Wnull-dereference)
+    if(PONDER_WERROR)
+      target_compile_options(${target} PRIVATE -Werror)
+    endif()
+  endif()
+endfunction()
