@@ -9,11 +9,14 @@
 
 namespace ponder::quant {
 
-/// Bytes taken by `n` elements of `type` (n must be a multiple of the block size).
+/// Bytes taken by `n` elements of `type`. Known for every TensorType, including those Ponder
+/// cannot compute; 0 when `n` is not a whole number of blocks (so 0 means "invalid" for n > 0).
 size_t rowBytes(TensorType type, size_t n);
 
-/// Converts `n` elements of `type` at `src` to floats. `n` must be a whole number of blocks;
-/// fails with Unsupported for types Ponder cannot compute.
+/// Converts `n` elements of `type` at `src` to floats, bit-exact with ggml's
+/// dequantize_row_* (engine-spec.md 3.2); `src` needs no alignment. Fails with
+/// InvalidArgument when `n` is not a whole number of blocks and with Unsupported for types
+/// Ponder cannot compute.
 Result<void> dequantize(TensorType type, const void* src, float* dst, size_t n);
 
 /// Reference quantization of `n` floats into `type` (tests and tools generate models with
@@ -21,7 +24,8 @@ Result<void> dequantize(TensorType type, const void* src, float* dst, size_t n);
 /// result is a valid, sensible block; exact bit-equality with llama.cpp is not required.
 Result<void> quantize(TensorType type, const float* src, void* dst, size_t n);
 
-/// IEEE half and bfloat16 conversions (round to nearest even).
+/// IEEE half and bfloat16 conversions. Narrowing rounds to nearest even, keeps subnormals,
+/// overflows to infinity and turns NaN into a quiet NaN of the same sign.
 float fp16ToFp32(uint16_t h);
 uint16_t fp32ToFp16(float f);
 float bf16ToFp32(uint16_t h);
