@@ -48,6 +48,7 @@ tar -C "$root" -xf "$base"
 cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
 mount -t proc proc "$root/proc"
 mount --bind /dev "$root/dev"
+mount -t devpts devpts "$root/dev/pts" 2>/dev/null || true
 mkdir -p "$cache/debootstrap/apt-archives/partial"
 mount --bind "$cache/debootstrap/apt-archives" "$root/var/cache/apt/archives"
 cp "$deb" "$root/tmp/"
@@ -56,8 +57,10 @@ cp "$deb" "$root/tmp/"
 in_root() { chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root "$@"; }
 
 log "installing into the clean root (apt resolves the dependencies)"
-in_root apt-get update -qq
-in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "/tmp/$(basename "$deb")" >/dev/null
+# The cached archives folder is owned by root, so apt fetches as root.
+apt_opts=(-o APT::Sandbox::User=root)
+in_root apt-get "${apt_opts[@]}" update -qq
+in_root env DEBIAN_FRONTEND=noninteractive apt-get "${apt_opts[@]}" install -y -qq --no-install-recommends "/tmp/$(basename "$deb")" >/dev/null
 
 log "ponder --version"
 out=$(in_root ponder --version)
@@ -74,7 +77,7 @@ for f in /usr/share/applications/io.github.ponderchat.Ponder.desktop /usr/share/
 done
 
 log "removing the package"
-in_root env DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq ponder >/dev/null
+in_root env DEBIAN_FRONTEND=noninteractive apt-get "${apt_opts[@]}" purge -y -qq ponder >/dev/null
 left=$(in_root dpkg -L ponder 2>/dev/null || true)
 for f in /usr/bin/ponder /usr/bin/ponder-cli /usr/share/applications/io.github.ponderchat.Ponder.desktop; do
   [ ! -e "$root$f" ] || { echo "deb-test: $f is still there after purge" >&2; exit 1; }
