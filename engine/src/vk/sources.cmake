@@ -4,4 +4,9 @@ target_sources(ponder_engine PRIVATE
   src/vk/gpu_list.cpp
   src/vk/buffer.cpp
   src/vk/pipeline.cpp
+  src/vk/batch.cpp
+  src/vk/kernels.cpp
+  src/vk/kernel_ops.cpp
 )
+# The kernel layer shares its push-constant structs with the shaders.
+target_include_directories(ponder_engine PRIVATE ${CMAKE_SOURCE_DIR}/shaders)
