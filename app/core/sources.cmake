@@ -1,1 +1,4 @@
-target_sources(ponder_core PRIVATE core/app_info.cpp core/app_info.h)
+target_sources(ponder_core PRIVATE
+  core/app_info.cpp core/app_info.h
+  core/app_paths.cpp core/app_paths.h
+  core/command_line.cpp core/command_line.h)
