@@ -22,3 +22,4 @@ function(ponder_kernel_test name)
 endfunction()
 
 ponder_kernel_test(tst_kernel_matvec VALIDATION)
+ponder_kernel_test(tst_kernel_matmul)
