@@ -26,7 +26,10 @@ float reduceAngle(float a) {
     const float kHi = 6.28125;
     const float kLo = 1.9353071795864769253e-3;
     const float k = round(a * 0.15915494309189535);
-    return (a - k * kHi) - k * kLo;
+    // precise: the two subtractions must not be reassociated into a - k * (kHi + kLo).
+    precise float r = a - k * kHi;
+    r = r - k * kLo;
+    return r;
 }
 
 void main() {

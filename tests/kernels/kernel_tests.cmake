@@ -23,3 +23,4 @@ endfunction()
 
 ponder_kernel_test(tst_kernel_matvec VALIDATION)
 ponder_kernel_test(tst_kernel_matmul)
+ponder_kernel_test(tst_kernel_norm_rope)
