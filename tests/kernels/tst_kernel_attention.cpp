@@ -1,0 +1,194 @@
+// Flash attention (flash_attn_f16 / flash_attn_f32, and attn_reduce for split-KV) against
+// the CPU reference cpu::attention: decode and prompt, GQA and MQA with more query heads
+// per KV head than one workgroup serves, causal mask, sliding window, sinks, head sizes
+// 64/128/192-128/256 and DeepSeek MLA's 576/512 (V a view of the K rows), explicit and
+// automatic key splits.
+//
+// Tolerance (per output element d of a row): S_d * (2 dz + (n_keys + 16) eps), where
+// S_d = sum_j P_j |v_jd| (the output's magnitude), dz bounds the error of any score z_j:
+// kqScale * sum_e |q_e k_je| * (DK + 2) eps (an fma chain over the head) plus exp's few ulps
+// times |z_j - max|. A score error dz moves each P_j by at most 2 dz relative; the output
+// sums n_keys products (plus one rescale per key block).
+#include <QtTest>
+
+#include <cmath>
+
+#include "cpu/attention.h"
+#include "kernel_test_util.h"
+#include "quant/quant.h"
+
+using namespace ponder;
+using ktest::HostBuffer;
+using ktest::kEps;
+
+namespace {
+
+struct Case {
+    uint32_t nHead, nHeadKv, dk, dv, nTokens, startPos, window;
+    bool sinks, mla;
+    uint32_t nSplit;  // 0 = automatic (scratch given), 1 = none
+};
+
+}  // namespace
+
+class TestKernelAttention : public QObject {
+    Q_OBJECT
+    ktest::Gpu m_gpu;
+
+    std::string run(const Case& c, KvCacheType kvType, double& worst) {
+        vk::Device& dev = *m_gpu.device;
+        std::mt19937 rng(c.nHead * 31 + c.dk + c.nTokens * 7 + c.startPos + (kvType == KvCacheType::F16));
+        const uint32_t kvLen = c.startPos + c.nTokens;
+        const uint32_t kStride = c.nHeadKv * c.dk, vStride = c.mla ? kStride : c.nHeadKv * c.dv;
+        const auto q = ktest::randomFloats(size_t(c.nTokens) * c.nHead * c.dk, rng);
+        auto kf = ktest::randomFloats(size_t(kvLen) * kStride, rng);
+        auto vf = ktest::randomFloats(size_t(kvLen) * vStride, rng, -2.0f, 2.0f);
+        const auto sinks = ktest::randomFloats(c.nHead, rng, -2.0f, 3.0f);
+        if (c.mla) vf = kf;
+        const size_t elt = kvType == KvCacheType::F16 ? 2 : 4;
+        std::vector<uint16_t> kh(kf.size()), vh(vf.size());
+        if (kvType == KvCacheType::F16) {
+            for (size_t i = 0; i < kf.size(); ++i) kf[i] = quant::fp16ToFp32(kh[i] = quant::fp32ToFp16(kf[i]));
+            for (size_t i = 0; i < vf.size(); ++i) vf[i] = quant::fp16ToFp32(vh[i] = quant::fp32ToFp16(vf[i]));
+        }
+        HostBuffer qb(dev, q.size() * 4), kb(dev, kf.size() * elt), vb(dev, vf.size() * elt), sb(dev, sinks.size() * 4),
+            ob(dev, size_t(c.nTokens) * c.nHead * c.dv * 4);
+        qb.fill(q);
+        sb.fill(sinks);
+        if (kvType == KvCacheType::F16) {
+            kb.fill(kh);
+            vb.fill(vh);
+        } else {
+            kb.fill(kf);
+            vb.fill(vf);
+        }
+        std::memset(ob.data<float>(), 0xFF, size_t(c.nTokens) * c.nHead * c.dv * 4);
+
+        vk::AttentionConfig cfg;
+        cfg.nHead = c.nHead;
+        cfg.nHeadKv = c.nHeadKv;
+        cfg.headDimK = c.dk;
+        cfg.headDimV = c.dv;
+        cfg.kqScale = c.mla ? 0.135234f : 1.0f / std::sqrt(float(c.dk));
+        cfg.window = c.window;
+        cfg.kvType = kvType;
+        if (c.sinks) cfg.sinks = sb;
+        if (c.mla) cfg.vStride = kStride;  // V = the first dv elements of each K row
+        cfg.nSplit = c.nSplit;
+        HostBuffer scratch(dev, vk::attentionScratchFloats(cfg, c.nTokens, 64) * 4);
+        if (c.nSplit != 1) cfg.scratch = scratch;
+        {
+            vk::Batch batch(dev);
+            auto r = vk::attention(*m_gpu.kernels, batch, qb, kb, c.mla ? vk::BufferSpan(kb.buffer()) : vk::BufferSpan(vb.buffer()),
+                                   ob, c.nTokens, c.startPos, cfg);
+            if (!r) return r.error().message;
+            if (c.nSplit != 1 && batch.dispatchCount() < 2) return "expected a split (attention + reduce)";
+            if (auto s = batch.submitAndWait(); !s) return s.error().message;
+        }
+
+        // Reference values from the engine's CPU attention, tolerance from the data.
+        std::vector<float> ref(size_t(c.nTokens) * c.nHead * c.dv);
+        cpu::AttentionParams p{c.nHead, c.nHeadKv, c.dk, c.dv, cfg.kqScale, c.window, c.sinks ? sinks.data() : nullptr};
+        const void* kData = kvType == KvCacheType::F16 ? static_cast<const void*>(kh.data()) : kf.data();
+        const void* vData = kvType == KvCacheType::F16 ? static_cast<const void*>(vh.data()) : vf.data();
+        cpu::attention(q.data(), c.nTokens, c.startPos, {kvType, kData, kStride}, {kvType, c.mla ? kData : vData, vStride},
+                       p, ref.data(), 1);
+        const float* got = ob.data<float>();
+        const uint32_t ratio = c.nHead / c.nHeadKv;
+        for (uint32_t t = 0; t < c.nTokens; ++t) {
+            for (uint32_t h = 0; h < c.nHead; ++h) {
+                const uint32_t g = h / ratio, pq = c.startPos + t;
+                const uint32_t first = c.window && pq + 1 > c.window ? pq + 1 - c.window : 0;
+                std::vector<double> z, mag;
+                double mx = c.sinks ? sinks[h] : -INFINITY;
+                for (uint32_t j = first; j <= pq; ++j) {
+                    double s = 0, m = 0;
+                    for (uint32_t e = 0; e < c.dk; ++e) {
+                        const double prod = double(q[(size_t(t) * c.nHead + h) * c.dk + e]) * kf[size_t(j) * kStride + g * c.dk + e];
+                        s += prod;
+                        m += std::fabs(prod);
+                    }
+                    z.push_back(s * cfg.kqScale);
+                    mag.push_back(m * cfg.kqScale);
+                    mx = std::max(mx, z.back());
+                }
+                double sum = c.sinks ? std::exp(sinks[h] - mx) : 0.0, dz = 0;
+                for (size_t j = 0; j < z.size(); ++j) {
+                    sum += std::exp(z[j] - mx);
+                    dz = std::max(dz, mag[j] * (c.dk + 2) * kEps + 8 * kEps * (1 + std::fabs(z[j] - mx)));
+                }
+                for (uint32_t d = 0; d < c.dv; ++d) {
+                    double sd = 0;
+                    for (size_t j = 0; j < z.size(); ++j) {
+                        sd += std::exp(z[j] - mx) / sum * std::fabs(vf[size_t(first + j) * vStride + g * (c.mla ? 0 : c.dv) + d]);
+                    }
+                    const size_t at = (size_t(t) * c.nHead + h) * c.dv + d;
+                    const double err = std::fabs(double(got[at]) - ref[at]);
+                    const double tol = sd * (2 * dz + (z.size() + 16) * kEps) + 1e-30;
+                    worst = std::max(worst, err / (sd * kEps + 1e-30));
+                    if (!(err <= tol)) {
+                        return "token " + std::to_string(t) + " head " + std::to_string(h) + " [" + std::to_string(d) +
+                               "]: " + std::to_string(got[at]) + " vs " + std::to_string(ref[at]) + " (tol " +
+                               std::to_string(tol) + ")";
+                    }
+                }
+            }
+        }
+        return {};
+    }
+
+private slots:
+    void initTestCase() { KTEST_OPEN_GPU(m_gpu); }
+
+    void everyVariant_data() {
+        QTest::addColumn<Case>("c");
+        //                                   heads kv  dk   dv  tok  start win sinks mla split
+        QTest::newRow("decode GQA 4:1, 64") << Case{8, 2, 64, 64, 1, 100, 0, false, false, 1};
+        QTest::newRow("decode 128, auto split, sinks") << Case{4, 2, 128, 128, 1, 700, 0, true, false, 0};
+        QTest::newRow("decode gpt-oss-like: window, sinks, split 5") << Case{8, 1, 64, 64, 1, 300, 128, true, false, 5};
+        QTest::newRow("decode 16 heads per kv head") << Case{16, 1, 64, 64, 1, 45, 0, false, false, 1};
+        QTest::newRow("prompt MHA 128 from 0") << Case{4, 4, 128, 128, 37, 0, 0, false, false, 1};
+        QTest::newRow("prompt GQA, window 16, sinks") << Case{8, 2, 64, 64, 50, 100, 16, true, false, 1};
+        QTest::newRow("prompt 256-wide heads") << Case{4, 2, 256, 256, 5, 40, 0, false, false, 1};
+        QTest::newRow("prompt deepseek legacy 192/128") << Case{3, 3, 192, 128, 9, 11, 0, false, false, 1};
+        QTest::newRow("prompt MLA 576/512, V aliases K") << Case{4, 1, 576, 512, 3, 30, 0, false, true, 1};
+        QTest::newRow("decode MLA 576/512, split") << Case{4, 1, 576, 512, 1, 200, 0, false, true, 3};
+        QTest::newRow("prompt with split and sinks") << Case{4, 2, 64, 64, 6, 250, 0, true, false, 4};
+    }
+
+    void everyVariant() {
+        QFETCH(Case, c);
+        int tested = 0;
+        for (const std::string& v : ktest::variantsWithPrefix("flash_attn_")) {
+            const KvCacheType kv = v == "flash_attn_f16" ? KvCacheType::F16 : KvCacheType::F32;
+            QVERIFY2(v == "flash_attn_f16" || v == "flash_attn_f32", ("untested variant " + v).c_str());
+            double worst = 0;
+            const std::string err = run(c, kv, worst);
+            QVERIFY2(err.empty(), (v + ": " + err).c_str());
+            qInfo("%s: max error %.2f eps * sum P|v|", v.c_str(), worst);
+            ++tested;
+        }
+        QCOMPARE(tested, 2);
+    }
+
+    void smallKeyBlocks() {
+        // Key blocks of 4 force many online-softmax rescales per row.
+        const vk::KernelTuning saved = m_gpu.kernels->tuning;
+        m_gpu.kernels->tuning.attnKeyBlock = 4;
+        m_gpu.kernels->tuning.attnMaxRows = 2;
+        double worst = 0;
+        const std::string err = run(Case{6, 2, 64, 64, 7, 33, 10, true, false, 1}, KvCacheType::F16, worst);
+        QVERIFY2(err.empty(), err.c_str());
+        m_gpu.kernels->tuning = saved;
+    }
+
+    void cleanupTestCase() {
+        m_gpu.kernels.reset();
+        m_gpu.device.reset();
+    }
+};
+
+Q_DECLARE_METATYPE(Case)
+
+QTEST_GUILESS_MAIN(TestKernelAttention)
+#include "tst_kernel_attention.moc"
