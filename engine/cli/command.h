@@ -15,7 +15,10 @@ class Args {
 public:
     static Result<Args> parse(const std::vector<std::string>& argv);
 
-    bool has(const std::string& key) const { return m_values.count(key) != 0; }
+    bool has(const std::string& key) const {
+        m_read[key] = true;
+        return m_values.count(key) != 0;
+    }
     std::optional<std::string> get(const std::string& key) const;
     std::string get(const std::string& key, const std::string& fallback) const;
     Result<long long> getInt(const std::string& key, long long fallback) const;
