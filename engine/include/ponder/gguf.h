@@ -49,9 +49,14 @@ struct TensorInfo {
 };
 
 /// An opened, fully validated GGUF model (one file or all shards of a split model).
+/// Every count, length, type id, shape and offset is checked before use, so a hostile file
+/// yields an Error (InvalidFormat, or Unsupported for valid-looking but unknown features)
+/// whose message names the file, the offset and the key or tensor involved. Metadata comes
+/// from the first shard; tensors are listed in file order, shard by shard.
 class File {
 public:
-    /// Opens `path`; if it is named like "-00001-of-0000N.gguf", opens every shard.
+    /// Opens `path`; if its metadata has split.count > 1 (files named "-0000k-of-0000n.gguf"),
+    /// opens and checks every shard, whichever one `path` names.
     static Result<std::unique_ptr<File>> open(const std::filesystem::path& path);
     /// Parses an in-memory image (fuzzing, tests). The bytes must outlive the File.
     static Result<std::unique_ptr<File>> parse(std::span<const uint8_t> bytes);
@@ -62,6 +67,10 @@ public:
 
     uint32_t version() const;
     uint32_t alignment() const;
+    /// Number of files (1 unless this is a split model).
+    uint32_t shardCount() const;
+    /// Total bytes of all shards (for parse(): the size of the image).
+    uint64_t fileSize() const;
     const std::vector<std::pair<std::string, Value>>& metadata() const;
     const std::vector<TensorInfo>& tensors() const;
 
