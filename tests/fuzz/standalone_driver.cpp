@@ -89,9 +89,11 @@ void saveCurrentInputAndDie(int sig) {
     ::raise(sig);
 }
 
+#ifdef PONDER_HAVE_ASAN
 void saveCurrentInput() {
     saveCurrentInputAndDie(0);
 }
+#endif
 
 void installCrashHandlers() {
     // SIGALRM is our timeout and SIGABRT a broken invariant. Under AddressSanitizer its own
@@ -196,20 +198,27 @@ void mutate(std::vector<uint8_t>& d, const std::vector<std::vector<uint8_t>>& co
 
 int main(int argc, char** argv) {
     const Options options = parseOptions(argc, argv);
-    std::vector<std::vector<uint8_t>> corpus;
+    // Sorted, because directory order is unspecified and the run must be reproducible.
+    std::vector<std::filesystem::path> files;
     for (const auto& dir : options.dirs) {
         std::error_code ec;
         for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-            if (!entry.is_regular_file()) continue;
-            std::ifstream in(entry.path(), std::ios::binary);
-            corpus.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+            if (entry.is_regular_file()) files.push_back(entry.path());
         }
+    }
+    std::sort(files.begin(), files.end());
+    std::vector<std::vector<uint8_t>> corpus;
+    for (const auto& file : files) {
+        std::ifstream in(file, std::ios::binary);
+        corpus.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     }
     if (corpus.empty()) corpus.emplace_back();  // still fuzz from the empty input
 #ifndef _WIN32
     installCrashHandlers();
 #endif
-    std::printf("fuzz_gguf: standalone g++ driver (%s): %zu corpus inputs, %.0f s, seed %llu\n",
+    // The mutation sequence depends only on the seed and the corpus, so rerunning with the
+    // printed -seed= reproduces a failure even when no input file could be saved.
+    std::printf("fuzz_gguf: standalone g++ driver (%s): %zu corpus inputs, %.0f s, -seed=%llu\n",
                 PONDER_FUZZ_DRIVER_NOTE, corpus.size(), options.maxSeconds,
                 static_cast<unsigned long long>(options.seed));
     std::fflush(stdout);
