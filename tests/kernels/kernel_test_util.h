@@ -43,6 +43,20 @@ std::string openGpu(Gpu& gpu);
         }                                                                                  \
     } while (0)
 
+/// Restores the kernel tuning when a test function leaves (also through a failed QVERIFY),
+/// so one failure cannot change the conditions of the tests after it.
+class TuningGuard {
+public:
+    explicit TuningGuard(vk::Kernels& k) : m_kernels(k), m_saved(k.tuning) {}
+    ~TuningGuard() { m_kernels.tuning = m_saved; }
+    TuningGuard(const TuningGuard&) = delete;
+    TuningGuard& operator=(const TuningGuard&) = delete;
+
+private:
+    vk::Kernels& m_kernels;
+    vk::KernelTuning m_saved;
+};
+
 /// A host-visible buffer that frees itself.
 class HostBuffer {
 public:

@@ -173,13 +173,12 @@ private slots:
 
     void smallKeyBlocks() {
         // Key blocks of 4 force many online-softmax rescales per row.
-        const vk::KernelTuning saved = m_gpu.kernels->tuning;
+        const ktest::TuningGuard guard(*m_gpu.kernels);
         m_gpu.kernels->tuning.attnKeyBlock = 4;
         m_gpu.kernels->tuning.attnMaxRows = 2;
         double worst = 0;
         const std::string err = run(Case{6, 2, 64, 64, 7, 33, 10, true, false, 1}, KvCacheType::F16, worst);
         QVERIFY2(err.empty(), err.c_str());
-        m_gpu.kernels->tuning = saved;
     }
 
     void cleanupTestCase() {

@@ -140,7 +140,7 @@ private slots:
 
     void otherTilings() {
         QFETCH(QList<uint32_t>, tile);
-        const vk::KernelTuning saved = m_gpu.kernels->tuning;
+        const ktest::TuningGuard guard(*m_gpu.kernels);
         vk::KernelTuning& t = m_gpu.kernels->tuning;
         t.matmulTileM = tile[0];
         t.matmulTileN = tile[1];
@@ -152,11 +152,10 @@ private slots:
             const std::string err = runMatmul(type, testCols(type)[1], 45, 37, 0, worst);
             QVERIFY2(err.empty(), err.c_str());
         }
-        m_gpu.kernels->tuning = saved;
     }
 
     void matmulSplitOverBindings() {
-        const vk::KernelTuning saved = m_gpu.kernels->tuning;
+        const ktest::TuningGuard guard(*m_gpu.kernels);
         m_gpu.kernels->tuning.maxBindingRange = 5000 + m_gpu.kernels->offsetAlignment;
         for (TensorType type : {TensorType::Q6_K, TensorType::Q8_0, TensorType::F32, TensorType::MXFP4}) {
             double worst = 0;
@@ -164,7 +163,6 @@ private slots:
             const std::string err = runMatmul(type, testCols(type)[1], 41, 9, offset, worst);
             QVERIFY2(err.empty(), err.c_str());
         }
-        m_gpu.kernels->tuning = saved;
     }
 
     void everyGetRowsVariant() {
@@ -180,14 +178,13 @@ private slots:
     }
 
     void getRowsFromATableSplitOverBindings() {
-        const vk::KernelTuning saved = m_gpu.kernels->tuning;
+        const ktest::TuningGuard guard(*m_gpu.kernels);
         m_gpu.kernels->tuning.maxBindingRange = 2000 + m_gpu.kernels->offsetAlignment;
         for (TensorType type : {TensorType::Q4_K, TensorType::Q4_0, TensorType::F16, TensorType::MXFP4}) {
             const size_t offset = type == TensorType::MXFP4 ? 1 : 2;
             const std::string err = runGetRows(type, testCols(type)[1], 23, offset);
             QVERIFY2(err.empty(), err.c_str());
         }
-        m_gpu.kernels->tuning = saved;
     }
 
     void cleanupTestCase() {

@@ -143,7 +143,7 @@ private slots:
     void otherSpecialisations() {
         QFETCH(uint32_t, workgroup);
         QFETCH(uint32_t, rowsPerGroup);
-        const vk::KernelTuning saved = m_gpu.kernels->tuning;
+        const ktest::TuningGuard guard(*m_gpu.kernels);
         m_gpu.kernels->tuning.matvecWorkgroup = workgroup;
         m_gpu.kernels->tuning.matvecRows = rowsPerGroup;
         for (TensorType t : {TensorType::Q4_K, TensorType::Q8_0, TensorType::F16, TensorType::MXFP4}) {
@@ -151,13 +151,12 @@ private slots:
             const std::string err = runDense(t, testCols(t)[1], 13, 2, 0, worst);
             QVERIFY2(err.empty(), err.c_str());
         }
-        m_gpu.kernels->tuning = saved;
     }
 
     void splitOverSeveralBindings() {
         // A binding limit of ~3 KiB forces several parts per tensor; the tensor starts at an
         // offset that is not a multiple of the binding alignment, so every part has a residue.
-        const vk::KernelTuning saved = m_gpu.kernels->tuning;
+        const ktest::TuningGuard guard(*m_gpu.kernels);
         m_gpu.kernels->tuning.maxBindingRange = 3000 + m_gpu.kernels->offsetAlignment;
         for (const std::string& v : ktest::variantsWithPrefix("matvec_")) {
             if (v.rfind("matvec_id_", 0) == 0) continue;
@@ -168,7 +167,6 @@ private slots:
             const std::string err = runDense(*type, testCols(*type)[1], 29, 1, offset, worst);
             QVERIFY2(err.empty(), (v + ": " + err).c_str());
         }
-        m_gpu.kernels->tuning = saved;
     }
 
     void everyExpertRoutedVariant() {
@@ -187,7 +185,7 @@ private slots:
             for (int mode = 0; mode < 4; ++mode) {
                 const bool perSlot = mode & 1, weighted = mode & 2;
                 // mode 3 also splits the tensor so that each part holds two experts.
-                const vk::KernelTuning saved = m_gpu.kernels->tuning;
+                const ktest::TuningGuard guard(*m_gpu.kernels);
                 if (mode == 3) {
                     m_gpu.kernels->tuning.maxBindingRange =
                         2 * bytes.size() / nExpert + 2 * m_gpu.kernels->offsetAlignment;
@@ -209,7 +207,6 @@ private slots:
                 QVERIFY2(r, r ? "" : r.error().message.c_str());
                 auto s = batch.submitAndWait();
                 QVERIFY2(s, s ? "" : s.error().message.c_str());
-                m_gpu.kernels->tuning = saved;
                 for (uint32_t t = 0; t < nTokens; ++t) {
                     for (uint32_t slot = 0; slot < nUsed; ++slot) {
                         const size_t pair = t * nUsed + slot;
