@@ -4,7 +4,9 @@
 //          SwiGLU (engine-spec.md 2.6: g' = min(a, limit), u' = clamp(b, -limit, limit),
 //          out = g' * sigmoid(alpha * g') * (u' + 1); alpha, limit from push constants).
 // Ops (EltwisePush.op): PONDER_OP_ADD, MUL, SCALE (a * scale), COPY, SWIGLU, SWIGLU_OAI,
-//          ADD_SCALED (a + scale * b).
+//          ADD_SCALED (a + scale * b), SUM_SLOTS (out[t][i] = sum over s < nb of
+//          a[t][s][i], slots of `inner` elements, summed in slot order 0..nb-1 like llama.cpp:
+//          the MoE combine of the weighted expert outputs).
 // Variants: OUT_F16 stores the result as f16 (KV cache writes); the default stores f32.
 // Bindings: 0 = a f32, 1 = b f32 (bind anything for one-input ops), 2 = out; element
 //           offsets aOffset/bOffset/outOffset let one binding serve several slices.
@@ -29,8 +31,19 @@ layout(std430, binding = 2) writeonly buffer Out { float outv[]; };
 void main() {
     const uint i = gl_GlobalInvocationID.x + gl_GlobalInvocationID.y * gl_NumWorkGroups.x * gl_WorkGroupSize.x;
     if (i >= pc.n) return;
-    const float a = av[pc.aOffset + i];
     const uint op = pc.op;
+    if (op == PONDER_OP_SUM_SLOTS) {
+        const uint base = pc.aOffset + (i / pc.inner) * pc.nb * pc.inner + i % pc.inner;
+        float s = av[base];
+        for (uint k = 1; k < pc.nb; ++k) s += av[base + k * pc.inner];
+#ifdef OUT_F16
+        outv[pc.outOffset + i] = float16_t(s);
+#else
+        outv[pc.outOffset + i] = s;
+#endif
+        return;
+    }
+    const float a = av[pc.aOffset + i];
     float b = 0.0;
     if (op != PONDER_OP_SCALE && op != PONDER_OP_COPY) b = bv[pc.bOffset + (pc.nb != 0u ? i % pc.nb : i)];
     float r;

@@ -131,6 +131,7 @@ PONDER_PUSH(EltwisePush) {
     PONDER_U32 aOffset;      // element offsets inside the bound ranges
     PONDER_U32 bOffset;
     PONDER_U32 outOffset;
+    PONDER_U32 inner;        // sum_slots: elements per slot (out[t][i] = sum_s a[t][s][i], nb slots)
 } PONDER_PC;
 #endif
 
@@ -140,7 +141,8 @@ PONDER_PUSH(EltwisePush) {
 #define PONDER_OP_COPY 3
 #define PONDER_OP_SWIGLU 4
 #define PONDER_OP_SWIGLU_OAI 5
-#define PONDER_OP_ADD_SCALED 6   // out = a + scale * b (residual branches, MoE combine)
+#define PONDER_OP_ADD_SCALED 6   // out = a + scale * b (residual branches)
+#define PONDER_OP_SUM_SLOTS 7    // out[t][i] = sum over nb slots of a[t][s][i] (MoE combine)
 
 #if defined(__cplusplus) || PONDER_SELECT_PUSH == PONDER_PUSH_ROUTE
 // moe_route.comp: llama.cpp build_moe_ffn routing (engine-spec.md 2.0.6), one token per

@@ -10,6 +10,7 @@
 // (a fused multiply-add of d * q + m), bounded by the largest |w| of the weight's block.
 #include <QtTest>
 
+#include <chrono>
 #include <cmath>
 
 #include "common/push_constants.h"
@@ -256,9 +257,14 @@ private slots:
         vk::Batch batch(dev);
         auto r = vk::matvec(*m_gpu.kernels, batch, {type, &wb.buffer(), 0, cols, rows}, xb, yb);
         QVERIFY2(r, r ? "" : r.error().message.c_str());
+        const auto start = std::chrono::steady_clock::now();
         auto s = batch.submitAndWait();
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         QVERIFY2(s, s ? "" : s.error().message.c_str());
         QVERIFY(batch.dispatchCount() == 0);  // reset after the submission
+        // Decode is bandwidth bound: report the weight bytes streamed per second.
+        qInfo("weight read rate %.2f GB/s (%.3f s for one submission of every part)",
+              bytes.size() / seconds / 1e9, seconds);
         const uint32_t perPart = uint32_t((limit - m_gpu.kernels->offsetAlignment) / rowBytes);
         std::vector<uint32_t> sample = {0, perPart - 1, perPart, perPart + 1, rows - 1};
         for (uint32_t i = 0; i < rows; i += 997) sample.push_back(i);

@@ -1,6 +1,7 @@
 // MoE routing (moe_route) against cpu::routeExperts for every gating function and the
 // per-model parameterisations of engine-spec.md 2.0.6 / 2.8, then a whole expert FFN on
-// the GPU (route -> expert-routed gate/up -> SwiGLU -> weighted expert-routed down -> sum)
+// the GPU (route -> expert-routed gate/up -> SwiGLU -> weighted expert-routed down ->
+// sumSlots)
 // against a CPU composition of the references.
 // Tolerances: ids exact (random logits have no near-ties); weights |w| eps (16 + 4 R) with
 // R the logit range (exp error grows with its argument, normalisation adds a few roundings).
@@ -121,15 +122,7 @@ private slots:
         vk::ExpertSelection perSlot{ids, wts, k, T, true};
         QVERIFY(vk::matvecId(kr, b, {TensorType::Q6_K, &db.buffer(), 0, nFf, nEmbd, E}, act, perSlot, down));
         // Sum the k weighted expert outputs of each token (slot order 0..k-1, as llama.cpp).
-        for (uint32_t t = 0; t < T; ++t) {
-            const vk::BufferSpan dst(out.buffer(), t * nEmbd * 4, nEmbd * 4);
-            QVERIFY(vk::eltwise(kr, b, vk::EltwiseOp::Copy, vk::BufferSpan(down.buffer(), t * k * nEmbd * 4, nEmbd * 4), {},
-                                dst, nEmbd));
-            for (uint32_t s = 1; s < k; ++s) {
-                const vk::BufferSpan src(down.buffer(), (t * k + s) * nEmbd * 4, nEmbd * 4);
-                QVERIFY(vk::eltwise(kr, b, vk::EltwiseOp::Add, dst, src, dst, nEmbd));
-            }
-        }
+        QVERIFY(vk::sumSlots(kr, b, down, out, nEmbd, k, T));
         auto s = b.submitAndWait();
         QVERIFY2(s, s ? "" : s.error().message.c_str());
 

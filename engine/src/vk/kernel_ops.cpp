@@ -86,6 +86,7 @@ Result<void> rope(Kernels& k, Batch& b, BufferSpan data, uint32_t nTokens, uint3
 
 Result<void> eltwise(Kernels& k, Batch& b, EltwiseOp op, BufferSpan a, BufferSpan bIn, BufferSpan out, uint32_t n,
                      uint32_t nb, float scale, float limit, bool outF16) {
+    if (op == EltwiseOp::SumSlots) return makeError(ErrorCode::InvalidArgument, "use sumSlots() for SumSlots");
     auto pipe = k.pipeline(outF16 ? "eltwise_f16out" : "eltwise", 3, sizeof(EltwisePush), {k.tuning.eltwiseWorkgroup});
     if (!pipe) return pipe.error();
     EltwisePush push{};
@@ -96,6 +97,18 @@ Result<void> eltwise(Kernels& k, Batch& b, EltwiseOp op, BufferSpan a, BufferSpa
     push.limit = limit;
     const BufferSpan bindings[] = {a, orDummy(bIn, a), out};
     return b.dispatch(**pipe, bindings, &push, wrapGroups(k, ceilDiv(n, k.tuning.eltwiseWorkgroup)));
+}
+
+Result<void> sumSlots(Kernels& k, Batch& b, BufferSpan y, BufferSpan out, uint32_t n, uint32_t nSlots, uint32_t nTokens) {
+    auto pipe = k.pipeline("eltwise", 3, sizeof(EltwisePush), {k.tuning.eltwiseWorkgroup});
+    if (!pipe) return pipe.error();
+    EltwisePush push{};
+    push.n = n * nTokens;
+    push.nb = nSlots;
+    push.op = static_cast<uint32_t>(EltwiseOp::SumSlots);
+    push.inner = n;
+    const BufferSpan bindings[] = {y, y, out};
+    return b.dispatch(**pipe, bindings, &push, wrapGroups(k, ceilDiv(push.n, k.tuning.eltwiseWorkgroup)));
 }
 
 Result<void> moeRoute(Kernels& k, Batch& b, BufferSpan logits, uint32_t nTokens, const RouteConfig& cfg,

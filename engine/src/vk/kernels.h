@@ -128,13 +128,20 @@ struct RopeConfig {
 Result<void> rope(Kernels& k, Batch& b, BufferSpan data, uint32_t nTokens, uint32_t nHeads, uint32_t headDim,
                   int32_t pos0, const RopeConfig& cfg, uint32_t tokenStride = 0, uint32_t headStride = 0);
 
-enum class EltwiseOp : uint32_t { Add = 0, Mul = 1, Scale = 2, Copy = 3, SwiGlu = 4, SwiGluOai = 5, AddScaled = 6 };
+enum class EltwiseOp : uint32_t {
+    Add = 0, Mul = 1, Scale = 2, Copy = 3, SwiGlu = 4, SwiGluOai = 5, AddScaled = 6,
+    SumSlots = 7,  // recorded by sumSlots(), not eltwise()
+};
 
 /// out[i] = op(a[i], b[i % nb]) for i < n (nb 0 = n). Scale: a * scale; AddScaled: a + scale * b;
 /// SwiGlu: silu(a) * b; SwiGluOai: gpt-oss's clamped form with alpha = scale and limit.
 /// outF16 stores halves (KV cache writes). Spans may overlap only as out == a.
 Result<void> eltwise(Kernels& k, Batch& b, EltwiseOp op, BufferSpan a, BufferSpan bIn, BufferSpan out, uint32_t n,
                      uint32_t nb = 0, float scale = 1.0f, float limit = 0.0f, bool outF16 = false);
+
+/// MoE combine: out[t][i] = sum_{s < nSlots} y[t][s][i] (slot order, as llama.cpp), for the
+/// [nTokens][nSlots][n] output of a weighted matvecId; out is [nTokens][n].
+Result<void> sumSlots(Kernels& k, Batch& b, BufferSpan y, BufferSpan out, uint32_t n, uint32_t nSlots, uint32_t nTokens);
 
 /// MoE routing parameters (engine-spec.md 2.0.6).
 struct RouteConfig {
