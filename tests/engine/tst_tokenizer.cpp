@@ -13,6 +13,8 @@
 #include <QTest>
 
 #include <fstream>
+#include <future>
+#include <random>
 #include <map>
 #include <memory>
 #include <sstream>
@@ -126,6 +128,7 @@ private slots:
     void specialTokensLongestFirst();
     void spmScoresAndByteFallback();
     void rejectsWhatItCannotRun();
+    void invalidUtf8AndThreads();
     void cliTokenize();
 
 private:
@@ -432,6 +435,40 @@ void TstTokenizer::rejectsWhatItCannotRun() {
     v.model = "gpt2";
     v.tokens = {"a", "a"};
     QVERIFY(!Tokenizer::fromVocab(v));  // duplicate texts
+}
+
+// Arbitrary bytes are accepted: byte-level BPE sees each invalid byte as U+FFFD (as
+// llama.cpp), SPM keeps them as byte tokens. Encoding is safe from several threads at once.
+void TstTokenizer::invalidUtf8AndThreads() {
+    std::mt19937 rng(7);
+    for (int round = 0; round < 200; ++round) {
+        std::string bytes(static_cast<size_t>(rng() % 24 + 1), '\0');
+        for (char& c : bytes) c = static_cast<char>(rng() % 4 == 0 ? rng() % 0x80 : 0x80 + rng() % 0x80);
+        std::string lenient;
+        for (uint32_t cp : ponder::tok::decodeUtf8Lenient(bytes)) ponder::tok::appendUtf8(lenient, cp);
+        for (const char* name : {"qwen2", "deepseek-llm", "llama-spm"}) {
+            const Tokenizer& tok = *m_tok.at(name);
+            const std::string back = tok.decode(tok.encode(bytes, false, false));
+            QCOMPARE(back, tok.isByteLevelBpe() ? lenient : bytes);
+        }
+    }
+
+    const auto texts = tokenizerOracleTexts();
+    for (const char* name : {"qwen2", "llama-spm"}) {
+        const Tokenizer& tok = *m_tok.at(name);
+        std::vector<std::vector<int32_t>> expected;
+        for (const auto& t : texts) expected.push_back(tok.encode(t, true, true));
+        auto work = [&] {
+            for (size_t i = 0; i < texts.size(); ++i) {
+                if (tok.encode(texts[i], true, true) != expected[i]) return false;
+            }
+            return true;
+        };
+        auto a = std::async(std::launch::async, work);
+        auto b = std::async(std::launch::async, work);
+        QVERIFY(a.get());
+        QVERIFY(b.get());
+    }
 }
 
 void TstTokenizer::cliTokenize() {
