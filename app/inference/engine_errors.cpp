@@ -1,0 +1,49 @@
+#include "engine_errors.h"
+
+#include <QCoreApplication>
+
+#include "ponder/result.h"
+
+QString describeEngineError(const ponder::Error& error) {
+    using ponder::ErrorCode;
+    const char* context = "EngineError";
+    QString sentence;
+    switch (error.code) {
+    case ErrorCode::FileNotFound:
+        sentence = QCoreApplication::translate(context, "The model file could not be found or opened.");
+        break;
+    case ErrorCode::IoError:
+        sentence = QCoreApplication::translate(context, "Reading or writing a file failed (is the disk full or the file in use?).");
+        break;
+    case ErrorCode::InvalidFormat:
+        sentence = QCoreApplication::translate(context, "The model file is damaged, incomplete or not a GGUF file.");
+        break;
+    case ErrorCode::Unsupported:
+        sentence = QCoreApplication::translate(context, "This model uses something Ponder cannot run yet.");
+        break;
+    case ErrorCode::OutOfMemory:
+        sentence = QCoreApplication::translate(context, "There is not enough memory for this model. Try a smaller model or a shorter context.");
+        break;
+    case ErrorCode::DeviceLost:
+        sentence = QCoreApplication::translate(context, "The GPU stopped responding. Your chat is safe; load the model again to continue.");
+        break;
+    case ErrorCode::NoDevice:
+        sentence = QCoreApplication::translate(context, "No usable GPU was found. Check that a Vulkan driver is installed.");
+        break;
+    case ErrorCode::VulkanError:
+        sentence = QCoreApplication::translate(context, "The GPU driver reported an error.");
+        break;
+    case ErrorCode::Cancelled:
+        sentence = QCoreApplication::translate(context, "Stopped.");
+        break;
+    case ErrorCode::InvalidArgument:
+        sentence = QCoreApplication::translate(context, "The request could not be carried out.");
+        break;
+    case ErrorCode::Ok:
+    case ErrorCode::Internal:
+        sentence = QCoreApplication::translate(context, "Something went wrong inside Ponder.");
+        break;
+    }
+    if (error.message.empty()) return sentence;
+    return sentence + QLatin1Char('\n') + QString::fromStdString(error.message);
+}

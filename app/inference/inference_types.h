@@ -1,0 +1,70 @@
+/// @brief Plain data passed between the UI thread and the inference worker (queued signals).
+#pragma once
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <atomic>
+
+/// Shared by the UI thread (writes) and the worker (reads), so stopping never waits in the
+/// request queue: `through` cancels every request with an id up to it, queued ones too;
+/// `current` stops the running generation between two tokens.
+struct CancelState {
+    std::atomic<bool> current{false};
+    std::atomic<quint64> through{0};
+};
+
+/// One message of the conversation sent to the model.
+struct PromptMessage {
+    enum class Role { System, User, Assistant };
+    Role role = Role::User;
+    QString content;
+    QString reasoning;
+};
+
+/// Sampling and limits chosen by the user; unset values (negative / NaN) come from the
+/// model file's recommendations or the engine's defaults.
+struct GenerationSettings {
+    double temperature = -1;   // < 0: model default
+    int topK = -1;
+    double topP = -1;
+    double minP = -1;
+    double repeatPenalty = -1;
+    int maxTokens = -1;        // < 0: until the model stops or the context is full
+    qint64 seed = -1;          // < 0: random
+    bool enableThinking = true;
+};
+
+/// What is known about a loaded model (model picker, "model info").
+struct ModelSummary {
+    QString path;
+    QString name;
+    QString architecture;
+    qint64 fileBytes = 0;
+    qint64 parameters = 0;
+    qint64 activeParameters = 0;
+    int experts = 0;
+    int expertsUsed = 0;
+    int contextLength = 0;       // the session's context
+    int trainedContextLength = 0;
+    QString chatFormat;          // chat template family
+    QString quantization;        // most common weight type
+};
+
+/// Timings and counts of a finished generation.
+struct GenerationStats {
+    int promptTokens = 0;
+    int promptTokensEvaluated = 0;
+    int generatedTokens = 0;
+    int reasoningTokens = 0;
+    double reasoningSeconds = 0;
+    double promptTokensPerSecond = 0;
+    double tokensPerSecond = 0;
+    double totalSeconds = 0;
+    QString stopReason;          // end_of_generation, max_tokens, stop_string, cancelled
+};
+
+Q_DECLARE_METATYPE(PromptMessage)
+Q_DECLARE_METATYPE(GenerationSettings)
+Q_DECLARE_METATYPE(ModelSummary)
+Q_DECLARE_METATYPE(GenerationStats)

@@ -1,0 +1,150 @@
+// The inference worker through its UI-thread handle: loading (and failing to load) models,
+// streaming a generation as queued signals, cancelling without blocking, and agreeing with
+// the engine called directly on the same model and settings.
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "inference_service.h"
+#include "model_gen.h"
+#include "ponder/assistant.h"
+
+class TestInferenceWorker : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_model;
+
+    QString loadedModel(InferenceService& service) {
+        QSignalSpy loaded(&service, &InferenceService::modelLoaded);
+        QSignalSpy failed(&service, &InferenceService::loadFailed);
+        service.loadModel(m_model, 128);
+        if (!loaded.wait(60000)) return failed.isEmpty() ? QStringLiteral("timeout") : failed.first().at(1).toString();
+        return {};
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        m_model = m_dir.filePath("tiny-qwen3moe.gguf");
+        ponder::testgen::ModelSpec spec;
+        spec.arch = "qwen3moe";
+        spec.nEmbd = 64;
+        spec.nLayer = 2;
+        spec.nFf = 64;
+        spec.seed = 7;
+        auto written = ponder::testgen::writeModel(spec, m_model.toStdString());
+        QVERIFY2(written.ok(), written.ok() ? "" : written.error().message.c_str());
+    }
+
+    void loadReportsTheModel() {
+        InferenceService service;
+        QSignalSpy loaded(&service, &InferenceService::modelLoaded);
+        service.loadModel(m_model, 128);
+        QVERIFY(loaded.wait(60000));
+        const auto summary = loaded.first().at(0).value<ModelSummary>();
+        QCOMPARE(summary.architecture, QStringLiteral("qwen3moe"));
+        QCOMPARE(summary.experts, 8);
+        QCOMPARE(summary.expertsUsed, 2);
+        QCOMPARE(summary.contextLength, 128);
+        QVERIFY(summary.parameters > summary.activeParameters);
+        QVERIFY(summary.activeParameters > 0);
+        QCOMPARE(summary.quantization, QStringLiteral("F32"));
+    }
+
+    void badFilesFailWithASentence() {
+        InferenceService service;
+        QSignalSpy failed(&service, &InferenceService::loadFailed);
+        // A download that stopped half way: the real model cut after 4 KiB.
+        const QString truncated = m_dir.filePath("truncated.gguf");
+        QFile whole(m_model);
+        QVERIFY(whole.open(QIODevice::ReadOnly));
+        QFile f(truncated);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(whole.read(4096));
+        f.close();
+        service.loadModel(truncated);
+        QVERIFY(failed.wait(10000));
+        QVERIFY2(failed.first().at(1).toString().contains("damaged"), qPrintable(failed.first().at(1).toString()));
+        service.loadModel(m_dir.filePath("missing.gguf"));
+        QVERIFY(failed.wait(10000));
+        QVERIFY(failed.last().at(1).toString().contains("could not be found"));
+    }
+
+    void generateWithoutModelFails() {
+        InferenceService service;
+        QSignalSpy failed(&service, &InferenceService::generationFailed);
+        const quint64 id = service.generate({{PromptMessage::Role::User, "hi", {}}}, {});
+        QVERIFY(failed.wait(10000));
+        QCOMPARE(failed.first().at(0).value<quint64>(), id);
+    }
+
+    void streamsTheSameTextAsTheEngine() {
+        InferenceService service;
+        const QString err = loadedModel(service);
+        QVERIFY2(err.isEmpty(), qPrintable(err));
+
+        GenerationSettings settings;
+        settings.temperature = 0;  // greedy: deterministic
+        settings.maxTokens = 12;
+        QString streamed;
+        connect(&service, &InferenceService::answerDelta, this,
+                [&](quint64, const QString& text) { streamed += text; });
+        connect(&service, &InferenceService::reasoningDelta, this,
+                [&](quint64, const QString& text) { streamed += text; });
+        QSignalSpy finished(&service, &InferenceService::generationFinished);
+        const QList<PromptMessage> conversation{{PromptMessage::Role::User, "Tell me something.", {}}};
+        const quint64 id = service.generate(conversation, settings);
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(finished.first().at(0).value<quint64>(), id);
+        const auto stats = finished.first().at(1).value<GenerationStats>();
+        QVERIFY(stats.generatedTokens > 0);
+        QVERIFY(stats.promptTokens > 0);
+
+        // The same request straight through the engine, on this thread.
+        auto assistant = ponder::Assistant::open(m_model.toStdString(), {{128, ponder::KvCacheType::F16, 0}});
+        QVERIFY(assistant.ok());
+        ponder::TurnOptions options;
+        options.sampling.temperature = 0.0f;
+        options.maxTokens = 12;
+        const std::vector<ponder::ChatMessage> direct{{ponder::ChatRole::User, "Tell me something.", {}}};
+        auto result = (*assistant)->reply(direct, options, {});
+        QVERIFY(result.ok());
+        QCOMPARE(streamed, QString::fromStdString(result->reasoning + result->answer));
+
+        // A second identical turn reuses the KV cache for the whole prompt but the last token.
+        QSignalSpy again(&service, &InferenceService::generationFinished);
+        service.generate(conversation, settings);
+        QVERIFY(again.wait(120000));
+        QCOMPARE(again.first().at(1).value<GenerationStats>().promptTokensEvaluated, 1);
+    }
+
+    void cancelStopsBetweenTokensAndCancelsQueuedWork() {
+        InferenceService service;
+        const QString err = loadedModel(service);
+        QVERIFY2(err.isEmpty(), qPrintable(err));
+        GenerationSettings settings;
+        settings.temperature = 0;
+        settings.maxTokens = 100;
+        QSignalSpy finished(&service, &InferenceService::generationFinished);
+        QSignalSpy started(&service, &InferenceService::generationStarted);
+        const QList<PromptMessage> conversation{{PromptMessage::Role::User, "Go on.", {}}};
+        const quint64 first = service.generate(conversation, settings);
+        const quint64 queued = service.generate(conversation, settings);
+        QVERIFY(started.wait(30000));
+        QElapsedTimer clock;
+        clock.start();
+        service.cancel();
+        QVERIFY(clock.elapsed() < 100);  // never waits for the worker
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 60000);
+        QCOMPARE(finished.at(0).at(0).value<quint64>(), first);
+        QCOMPARE(finished.at(0).at(1).value<GenerationStats>().stopReason, QStringLiteral("cancelled"));
+        QVERIFY(finished.at(0).at(1).value<GenerationStats>().generatedTokens < 100);
+        QCOMPARE(finished.at(1).at(0).value<quint64>(), queued);
+        QCOMPARE(finished.at(1).at(1).value<GenerationStats>().stopReason, QStringLiteral("cancelled"));
+        QCOMPARE(started.size(), 1);  // the queued request never started
+    }
+};
+
+QTEST_GUILESS_MAIN(TestInferenceWorker)
+#include "tst_inference_worker.moc"
