@@ -172,11 +172,13 @@ Result<void> writeModel(const ModelSpec& specIn, const std::filesystem::path& pa
     // Scales keep activations O(1) and the logits' standard deviation near 3 so that no
     // probability underflows in llama.cpp's softmax (oracle.md).
     const float logitGain = a == "granitemoe" ? 2.0f : 1.0f;  // undoes logit_scale
-    PONDER_TRY(g.matrix("token_embd.weight", {E, V}, 1.0f));
+    // A tied embedding is also the output head, so it takes the head's scale (RMSNorm makes
+    // the embedding's own magnitude irrelevant to the first layer).
+    const bool tied = spec.tiedOutput && a != "olmoe";
+    const float headStd = 3.0f * logitGain / std::sqrt(float(E));
+    PONDER_TRY(g.matrix("token_embd.weight", {E, V}, tied ? headStd : 1.0f));
     PONDER_TRY(g.norm("output_norm.weight", E));
-    if (!spec.tiedOutput || a == "olmoe") {
-        PONDER_TRY(g.matrix("output.weight", {E, V}, 3.0f * logitGain / std::sqrt(float(E))));
-    }
+    if (!tied) PONDER_TRY(g.matrix("output.weight", {E, V}, headStd));
     if (spec.ropeFreqs && (a == "llama" || a == "mixtral")) {
         PONDER_TRY(g.add("rope_freqs.weight", {hd / 2}, TensorType::F32, 0.5f, 2.0f));
     }

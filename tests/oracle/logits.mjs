@@ -5,6 +5,8 @@
 //
 //   node logits.mjs --model F.gguf --tokens 1,2,3 [--kv f32|f16] [--flash-attn off|on|auto]
 //                   [--gpu cpu|vulkan] [--threads N] [--batch N] [--out FILE]
+//   node logits.mjs --model A.gguf --out A.bin --model B.gguf --out B.bin --tokens ...
+//                   (several models in one run; each needs its --out)
 //
 // Without --out: {"n_vocab":V,"logprobs":[[...V values...], ...]} on stdout (null for a
 // probability that underflowed to 0). With --out: a binary file, little-endian:
@@ -25,8 +27,10 @@ function parseArgs(argv) {
         if (!a.startsWith("--")) throw new Error(`unexpected argument ${a}`);
         const key = a.slice(2);
         const next = argv[i + 1];
-        if (next === undefined || next.startsWith("--")) out[key] = "1";
-        else out[key] = argv[++i];
+        const value = next === undefined || next.startsWith("--") ? "1" : argv[++i];
+        // --model and --out may repeat: one llama.cpp start-up then serves many models.
+        if (key === "model" || key === "out") (out[key] ??= []).push(value);
+        else out[key] = value;
     }
     return out;
 }
@@ -60,7 +64,16 @@ async function main() {
         gpu, build: "never", skipDownload: true, usePrebuiltBinaries: true,
         logLevel: LlamaLogLevel.error, progressLogs: false,
     });
-    const model = await llama.loadModel({ modelPath: path.resolve(args.model), gpuLayers: gpu ? "max" : 0 });
+    if (args.out && args.out.length !== args.model.length) fail("give one --out per --model");
+    if (!args.out && args.model.length !== 1) fail("several models need one --out each");
+    for (let i = 0; i < args.model.length; ++i) {
+        await evaluateModel(llama, args, args.model[i], args.out ? args.out[i] : undefined, tokens, gpu);
+    }
+    await llama.dispose();
+}
+
+async function evaluateModel(llama, args, modelPath, outPath, tokens, gpu) {
+    const model = await llama.loadModel({ modelPath: path.resolve(modelPath), gpuLayers: gpu ? "max" : 0 });
     const nVocab = model.fileInfo.metadata?.tokenizer?.ggml?.tokens?.length;
     if (!nVocab) fail("cannot read the vocabulary size from the model");
 
@@ -96,13 +109,13 @@ async function main() {
         }
     });
 
-    if (args.out) {
+    if (outPath) {
         const header = Buffer.alloc(12);
         header.write("PLGP", 0, "ascii");
         header.writeUInt32LE(nVocab, 4);
         header.writeUInt32LE(tokens.length, 8);
-        fs.writeFileSync(args.out, Buffer.concat([header, Buffer.from(rows.buffer)]));
-        process.stdout.write(JSON.stringify({ n_vocab: nVocab, n_positions: tokens.length, out: args.out,
+        fs.writeFileSync(outPath, Buffer.concat([header, Buffer.from(rows.buffer)]));
+        process.stdout.write(JSON.stringify({ n_vocab: nVocab, n_positions: tokens.length, out: outPath,
             kv, gpu: gpu || "cpu" }) + "\n");
     } else {
         const logprobs = [];
@@ -113,7 +126,6 @@ async function main() {
     }
     await context.dispose();
     await model.dispose();
-    await llama.dispose();
 }
 
 main().catch((e) => fail(String(e?.stack ?? e)));
