@@ -69,7 +69,10 @@ echo "$out" | grep -qE '^Ponder [0-9]+\.[0-9]+\.[0-9]+' || { echo "deb-test: une
 in_root ponder-cli --help >/dev/null
 if [ -n "$model" ]; then
   log "ponder-cli generate on a generated model (CPU, no display)"
-  in_root ponder-cli generate --model /tmp/model.gguf --prompt "Hello" --max-tokens 8 --temp 0 --backend cpu
+  gen=$(in_root ponder-cli generate --model /tmp/model.gguf --prompt "Hello" --chat --max-tokens 64 --temp 0 --backend cpu)
+  echo "$gen" | tail -n1
+  # The scripted model's answer, as tests/engine/scripted_model.cpp defines it.
+  echo "$gen" | tail -n1 | grep -q '"answer":"Hello! I am Ponder' || { echo "deb-test: generate gave an unexpected answer" >&2; exit 1; }
 fi
 for f in /usr/share/applications/io.github.ponderchat.Ponder.desktop /usr/share/metainfo/io.github.ponderchat.Ponder.metainfo.xml \
          /usr/share/icons/hicolor/256x256/apps/io.github.ponderchat.Ponder.png; do

@@ -18,6 +18,12 @@ else()
   set_tests_properties(validate_metainfo PROPERTIES WILL_FAIL ON LABELS packaging)
 endif()
 
+# The package is proven with a headless generation on the scripted test model.
+add_test(NAME deb_test_model
+         COMMAND ponder-scripted-model ${CMAKE_BINARY_DIR}/test-artifacts/deb-test-model.gguf)
+set_tests_properties(deb_test_model PROPERTIES FIXTURES_SETUP deb_model LABELS packaging)
 add_test(NAME deb_install_clean_root
-         COMMAND bash ${CMAKE_SOURCE_DIR}/packaging/linux/test-deb-in-clean-root.sh ${CMAKE_BINARY_DIR})
-set_tests_properties(deb_install_clean_root PROPERTIES LABELS "packaging;slow" TIMEOUT 1200 RUN_SERIAL ON)
+         COMMAND bash ${CMAKE_SOURCE_DIR}/packaging/linux/test-deb-in-clean-root.sh ${CMAKE_BINARY_DIR}
+                 ${CMAKE_BINARY_DIR}/test-artifacts/deb-test-model.gguf)
+set_tests_properties(deb_install_clean_root PROPERTIES LABELS "packaging;slow" TIMEOUT 1200 RUN_SERIAL ON
+                     FIXTURES_REQUIRED deb_model)
