@@ -56,6 +56,9 @@ struct Gen {
     // values so both files describe exactly the same function.
     Result<void> add(const std::string& name, std::vector<uint64_t> ne, TensorType type, float stddev,
                      float mean = 0.0f) {
+        for (const auto& omit : spec.omitTensors) {
+            if (omit == name) return {};
+        }
         uint64_t n = 1;
         for (uint64_t d : ne) n *= d;
         Rng rng{spec.seed * 0x2545F4914F6CDD1Dull ^ nameHash(name)};
@@ -161,6 +164,7 @@ Result<void> writeModel(const ModelSpec& specIn, const std::filesystem::path& pa
             if (spec.nFfShexp) w.setU32(k("expert_shared_feed_forward_length"), spec.nFfShexp);
         }
     });
+    if (spec.tweakMetadata) both(spec.tweakMetadata);
     main.setU32("general.file_type", fileTypeOf(spec.type));
     twin.setU32("general.file_type", 0);
     if (tensorTypeInfo(spec.type).blockElements > 1) main.setU32("general.quantization_version", 2);
@@ -221,6 +225,7 @@ Result<void> writeModel(const ModelSpec& specIn, const std::filesystem::path& pa
             PONDER_TRY(g.matrix(blk(l, "ffn_down_shexp.weight"), {S, E}, 1.0f / std::sqrt(float(S))));
         }
     }
+    for (const auto& name : spec.extraTensors) PONDER_TRY(g.add(name, {32}, TensorType::F32, 1.0f));
     PONDER_TRY(main.writeTo(path));
     if (!f32Twin.empty()) PONDER_TRY(twin.writeTo(f32Twin));
     return {};

@@ -6,9 +6,11 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
+#include "ponder/gguf.h"
 #include "ponder/result.h"
 #include "ponder/tensor_type.h"
 
@@ -43,6 +45,11 @@ struct ModelSpec {
     bool tiedOutput = false;     // omit output.weight (not for olmoe)
     bool attnBiases = false;     // llama: add q/k/v biases (qwen2 always has them)
     float normEps = 1e-5f;
+
+    // Hooks for tests of the loader's error handling (malformed models on purpose).
+    std::function<void(gguf::Writer&)> tweakMetadata;  // runs after the standard keys
+    std::vector<std::string> omitTensors;               // names not written
+    std::vector<std::string> extraTensors;              // F32 [32] tensors added at the end
 };
 
 /// Writes the model to `path` and, when `f32Twin` is not empty, the same weights
