@@ -8,7 +8,7 @@ function(ponder_warnings target)
     endif()
   else()
     target_compile_options(${target} PRIVATE -Wall -Wextra -Wshadow=local -Wnon-virtual-dtor
-                                              -Wcast-align -Wnull-dereference
+                                              -Wcast-align
                                               # Vulkan structs are filled as `VkX info{sType}`
                                               # with the rest zeroed on purpose.
                                               -Wno-missing-field-initializers)
