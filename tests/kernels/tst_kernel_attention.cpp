@@ -31,6 +31,9 @@ struct Case {
 
 }  // namespace
 
+// Declared before any use: with optimisation, QFETCH's instantiation would come first.
+Q_DECLARE_METATYPE(Case)
+
 class TestKernelAttention : public QObject {
     Q_OBJECT
     ktest::Gpu m_gpu;
@@ -186,8 +189,6 @@ private slots:
         m_gpu.device.reset();
     }
 };
-
-Q_DECLARE_METATYPE(Case)
 
 QTEST_GUILESS_MAIN(TestKernelAttention)
 #include "tst_kernel_attention.moc"
