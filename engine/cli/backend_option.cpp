@@ -5,12 +5,15 @@ namespace ponder::cli {
 Result<SessionOptions> sessionOptionsFrom(const Args& args) {
     SessionOptions options;
     const std::string backend = args.get("backend", "cpu");
-    if (backend == "vulkan") {
-        return makeError(ErrorCode::Unsupported,
-                         "the Vulkan backend does not run whole models yet; use --backend cpu");
+    if (backend == "vulkan") options.backend = Backend::Vulkan;
+    else if (backend != "cpu") return makeError(ErrorCode::InvalidArgument, "--backend must be cpu or vulkan");
+    const std::string device = args.get("device", "");
+    if (!device.empty()) {
+        if (options.backend != Backend::Vulkan) {
+            return makeError(ErrorCode::InvalidArgument, "--device needs --backend vulkan");
+        }
+        options.device = device;
     }
-    if (backend != "cpu") return makeError(ErrorCode::InvalidArgument, "--backend must be cpu or vulkan");
-    args.get("device");  // only meaningful for vulkan
     const std::string kv = args.get("kv-type", "f16");
     if (kv == "f16") options.kvType = KvCacheType::F16;
     else if (kv == "f32") options.kvType = KvCacheType::F32;
@@ -23,6 +26,10 @@ Result<SessionOptions> sessionOptionsFrom(const Args& args) {
     if (!threads) return threads.error();
     if (*threads < 0 || *threads > 1024) return makeError(ErrorCode::InvalidArgument, "--threads out of range");
     options.threads = static_cast<unsigned>(*threads);
+    auto chunk = args.getInt("prompt-chunk", 0);
+    if (!chunk) return chunk.error();
+    if (*chunk < 0 || *chunk > 4096) return makeError(ErrorCode::InvalidArgument, "--prompt-chunk out of range");
+    options.promptChunk = static_cast<uint32_t>(*chunk);
     return options;
 }
 

@@ -1,4 +1,5 @@
-/// @brief The --backend / --kv-type / --context options shared by the model commands.
+/// @brief The --backend / --device / --kv-type / --context / --threads / --prompt-chunk
+/// options shared by the model commands.
 #pragma once
 
 #include "command.h"
@@ -6,9 +7,8 @@
 
 namespace ponder::cli {
 
-/// Reads --backend (cpu|vulkan), --kv-type (f16|f32) and --context N into session options.
-/// The Vulkan forward pass is not wired into sessions yet: asking for it is an error that
-/// says so rather than a silent fallback to the CPU.
+/// Reads --backend (cpu|vulkan), --device (index or name, Vulkan only), --kv-type (f16|f32),
+/// --context N, --threads N and --prompt-chunk N into session options.
 Result<SessionOptions> sessionOptionsFrom(const Args& args);
 
 }  // namespace ponder::cli

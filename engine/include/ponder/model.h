@@ -1,10 +1,12 @@
 /// @brief A loaded GGUF language model (hyper-parameters, weights bound by name) and a
-/// Session that runs its CPU reference forward pass over a KV cache.
+/// Session that runs its forward pass (CPU reference or Vulkan) over a KV cache.
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -133,12 +135,25 @@ private:
     std::unique_ptr<Impl> m_impl;
 };
 
+/// Where a Session runs its forward pass.
+enum class Backend { Cpu, Vulkan };
+
 /// Options of a Session.
 struct SessionOptions {
     uint32_t contextLength = 0;    // KV cache capacity in tokens; 0 = min(n_ctx_train, 4096)
     KvCacheType kvType = KvCacheType::F16;
     unsigned threads = 0;          // 0 = std::thread::hardware_concurrency()
+    Backend backend = Backend::Cpu;
+    // Vulkan only:
+    std::optional<std::string> device;        // index ("1") or name substring; unset = best
+    std::function<void(float)> uploadProgress;  // 0..1 while the weights are uploaded
+    uint64_t deviceMemoryBudget = 0;          // bytes the session may use; 0 = the device-local heap
+    uint32_t promptChunk = 0;                 // max tokens per prompt chunk; 0 = 128
 };
+
+/// Which logits rows forward() returns: every position, or only the last one (generation
+/// needs only that; the GPU then computes and reads back one row).
+enum class LogitsRows { All, Last };
 
 /// One conversation's state over a Model: the KV cache and how many positions it holds.
 /// The Model must outlive the Session.
@@ -154,7 +169,9 @@ public:
     /// row-major [tokens.size()][n_vocab]. startPos may be below position() (the cache past
     /// it is dropped first: regenerate / edit) but not above it. A whole prompt at once and
     /// the same tokens one at a time give identical results.
-    Result<std::vector<float>> forward(std::span<const int32_t> tokens, uint32_t startPos);
+    /// With LogitsRows::Last only the last position's row [n_vocab] is returned.
+    Result<std::vector<float>> forward(std::span<const int32_t> tokens, uint32_t startPos,
+                                       LogitsRows rows = LogitsRows::All);
     /// forward(tokens, position()).
     Result<std::vector<float>> append(std::span<const int32_t> tokens);
     /// Forgets every position >= n (no-op when n >= position()).
@@ -163,6 +180,9 @@ public:
     uint32_t position() const;
     uint32_t contextLength() const;
     const Model& model() const;
+    Backend backend() const;
+    /// Device memory the session holds (weights, KV cache, scratch); 0 on the CPU.
+    uint64_t deviceBytes() const;
 
     struct Impl;
 

@@ -5,8 +5,9 @@
 namespace ponder {
 
 namespace {
-// Prompt chunks are evaluated a slice at a time so that the logits rows the session returns
-// for every position stay small (rows x n_vocab floats) even for long prompts.
+// Prompt chunks are evaluated a slice at a time so that the CPU backend's logits rows (it
+// computes every position's) stay small (rows x n_vocab floats) even for long prompts. Only
+// the last row is asked for, so the Vulkan backend computes and reads back just that one.
 constexpr size_t kPromptChunk = 64;
 }  // namespace
 
@@ -31,7 +32,7 @@ Result<std::span<const float>> CachedSession::evaluate(std::span<const int32_t> 
     const uint32_t nVocab = m_session.model().hparams().nVocab;
     for (size_t start = 0; start < tokens.size(); start += kPromptChunk) {
         auto chunk = tokens.subspan(start, std::min(kPromptChunk, tokens.size() - start));
-        auto logits = m_session.forward(chunk, static_cast<uint32_t>(m_cached.size()));
+        auto logits = m_session.forward(chunk, static_cast<uint32_t>(m_cached.size()), LogitsRows::Last);
         if (!logits) {
             // The cache may hold part of the chunk now: forget it rather than guess.
             m_session.truncate(static_cast<uint32_t>(m_cached.size()));

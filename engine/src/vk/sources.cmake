@@ -10,3 +10,9 @@ target_sources(ponder_engine PRIVATE
 )
 # The kernel layer shares its push-constant structs with the shaders.
 target_include_directories(ponder_engine PRIVATE ${CMAKE_SOURCE_DIR}/shaders)
+# The Vulkan backend of Session: weights on the device, the forward pass as dispatches.
+target_sources(ponder_engine PRIVATE
+  src/vk/weight_arena.cpp
+  src/vk/model_runner.cpp
+  src/vk/llama_graph.cpp
+)

@@ -1,0 +1,482 @@
+// The Vulkan runner: budget check, weight upload, KV cache and scratch allocation, and the
+// chunking of a forward call into short submissions.
+//
+// Submissions are kept short (desktop drivers kill long ones: Windows TDR ~2 s, amdgpu
+// timeouts): each is planned to take about kTargetSeconds, from a throughput measured on
+// the previous submissions (cost units per second, separately for decode and prompt work).
+// A fast GPU ends up recording a whole token into one submission; a slow one splits the
+// layers, and prompts are cut into chunks small enough for one layer to fit the target.
+#include "vk/model_runner.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <string>
+
+#include "vk/runner_internal.h"
+#include "vk/weight_arena.h"
+
+namespace ponder::vk {
+
+namespace {
+
+using namespace detail;
+
+constexpr double kTargetSeconds = 0.1;     // 20x below a 2 s watchdog
+constexpr double kInitialRate = 1e9;       // cost units/s assumed before any measurement
+constexpr uint32_t kDefaultChunk = 128;
+constexpr uint64_t kStagingBytes = 64ull << 20;
+constexpr uint32_t kMaxDecodeSplits = 64;  // attention() splits decode keys at most this way
+
+std::string mib(uint64_t bytes) { return std::to_string((bytes + (1u << 19)) >> 20) + " MiB"; }
+
+uint64_t matrixBytes(const cpu::Matrix& m) { return m ? uint64_t(m.rows) * m.rowBytes : 0; }
+uint64_t expertBytes(const model::ExpertMatrices& e) { return e ? uint64_t(e.count) * e.expertBytes : 0; }
+
+// Slot numbers of every tensor a layer uses (UINT32_MAX = absent), in reading order.
+constexpr uint32_t kNone = UINT32_MAX;
+struct LayerSlots {
+    uint32_t attnNorm = kNone, ffnNorm = kNone, qNorm = kNone, kNorm = kNone;
+    uint32_t wq = kNone, wk = kNone, wv = kNone, wo = kNone, bq = kNone, bk = kNone, bv = kNone, bo = kNone;
+    uint32_t ffnGate = kNone, ffnUp = kNone, ffnDown = kNone, ffnGateB = kNone, ffnUpB = kNone, ffnDownB = kNone;
+    uint32_t router = kNone, routerB = kNone, expProbsB = kNone;
+    uint32_t gateExps = kNone, upExps = kNone, downExps = kNone;
+    uint32_t gateShexp = kNone, upShexp = kNone, downShexp = kNone;
+};
+struct ModelSlots {
+    uint32_t tokEmbd = kNone, output = kNone, outputNorm = kNone, outputB = kNone, ropeFreqs = kNone;
+    std::vector<LayerSlots> layers;
+};
+
+uint32_t addMatrix(WeightArena& a, const cpu::Matrix& m) { return m ? a.reserve(m.data, matrixBytes(m)) : kNone; }
+uint32_t addExperts(WeightArena& a, const model::ExpertMatrices& e) {
+    return e ? a.reserve(e.first.data, expertBytes(e)) : kNone;
+}
+uint32_t addVector(WeightArena& a, const std::vector<float>& v) {
+    return v.empty() ? kNone : a.reserve(v.data(), v.size() * sizeof(float));
+}
+
+ModelSlots reserveWeights(const model::ModelData& md, WeightArena& a) {
+    const model::ModelWeights& w = md.weights;
+    ModelSlots s;
+    s.tokEmbd = addMatrix(a, w.tokEmbd);
+    s.ropeFreqs = addVector(a, w.ropeFreqs);
+    for (const model::LayerWeights& L : w.layers) {
+        LayerSlots ls;
+        ls.attnNorm = addVector(a, L.attnNorm);
+        ls.wq = addMatrix(a, L.wq);
+        ls.wk = addMatrix(a, L.wk);
+        ls.wv = addMatrix(a, L.wv);
+        ls.bq = addVector(a, L.bq);
+        ls.bk = addVector(a, L.bk);
+        ls.bv = addVector(a, L.bv);
+        ls.qNorm = addVector(a, L.qNorm);
+        ls.kNorm = addVector(a, L.kNorm);
+        ls.wo = addMatrix(a, L.wo);
+        ls.bo = addVector(a, L.bo);
+        ls.ffnNorm = addVector(a, L.ffnNorm);
+        ls.ffnGate = addMatrix(a, L.ffnGate);
+        ls.ffnUp = addMatrix(a, L.ffnUp);
+        ls.ffnDown = addMatrix(a, L.ffnDown);
+        ls.ffnGateB = addVector(a, L.ffnGateB);
+        ls.ffnUpB = addVector(a, L.ffnUpB);
+        ls.ffnDownB = addVector(a, L.ffnDownB);
+        ls.router = addMatrix(a, L.router);
+        ls.routerB = addVector(a, L.routerB);
+        ls.expProbsB = addVector(a, L.expProbsB);
+        ls.gateExps = addExperts(a, L.gateExps);
+        ls.upExps = addExperts(a, L.upExps);
+        ls.downExps = addExperts(a, L.downExps);
+        ls.gateShexp = addMatrix(a, L.gateShexp);
+        ls.upShexp = addMatrix(a, L.upShexp);
+        ls.downShexp = addMatrix(a, L.downShexp);
+        s.layers.push_back(ls);
+    }
+    s.outputNorm = addVector(a, w.outputNorm);
+    s.output = addMatrix(a, w.output);  // the same slot as tokEmbd when tied
+    s.outputB = addVector(a, w.outputB);
+    return s;
+}
+
+// Sizes (in elements) of the scratch activations for a chunk of T tokens.
+struct ScratchSizes {
+    uint64_t embd, q, kv, att, ffn, route, slots, expOut, partials, logits;
+};
+
+ScratchSizes scratchSizes(const HyperParams& hp, uint32_t T) {
+    uint32_t maxHead = 0, maxKv = 0, maxFf = 0;
+    for (uint32_t l = 0; l < hp.nLayer; ++l) {
+        maxHead = std::max(maxHead, hp.nHead[l]);
+        maxKv = std::max(maxKv, hp.nHeadKv[l]);
+        maxFf = std::max(maxFf, hp.nFf[l]);
+    }
+    const uint64_t k = std::max(1u, hp.nExpertUsed);
+    ScratchSizes z{};
+    z.embd = uint64_t(T) * hp.nEmbd;
+    z.q = uint64_t(T) * maxHead * hp.headDimK;
+    z.kv = uint64_t(T) * maxKv * std::max(hp.headDimK, hp.headDimV);
+    z.att = uint64_t(T) * maxHead * hp.headDimV;
+    const uint64_t ffnWidth = hp.isMoe() ? std::max<uint64_t>(k * hp.nFfExp, hp.nFfShexp) : maxFf;
+    z.ffn = uint64_t(T) * std::max<uint64_t>(ffnWidth, 1);
+    z.route = uint64_t(T) * std::max(1u, hp.nExpert);
+    z.slots = uint64_t(T) * k;
+    z.expOut = hp.isMoe() ? uint64_t(T) * k * hp.nEmbd : 1;
+    // Decode only (prompt chunks never split): nSplit partial rows of (d_v + max + sum).
+    z.partials = uint64_t(kMaxDecodeSplits) * maxHead * (hp.headDimV + 2);
+    z.logits = uint64_t(T) * hp.nVocab;
+    return z;
+}
+
+uint64_t scratchBytes(const HyperParams& hp, uint32_t T) {
+    const ScratchSizes z = scratchSizes(hp, T);
+    const uint64_t floats = 3 * z.embd + z.q + 2 * z.kv + z.att + 2 * z.ffn + z.route + 2 * z.slots + z.expOut +
+                            z.embd /* shared */ + z.partials + z.logits;
+    return 4 * (floats + T);
+}
+
+uint64_t kvBytes(const model::ModelData& md, KvCacheType type, uint32_t capacity) {
+    const uint64_t elem = type == KvCacheType::F16 ? 2 : 4;
+    uint64_t total = 0;
+    for (uint32_t l = 0; l < md.hp.nLayer; ++l) {
+        const model::KvShape shape = md.spec->kvShape(md.hp, l);
+        total += uint64_t(capacity) * (shape.kElements + shape.vElements) * elem;
+    }
+    return total;
+}
+
+// The largest single scratch buffer of a chunk, in bytes (must fit one binding).
+uint64_t largestScratch(const HyperParams& hp, uint32_t T) {
+    const ScratchSizes z = scratchSizes(hp, T);
+    return 4 * std::max({z.embd, z.q, z.kv, z.att, z.ffn, z.route, z.expOut, z.partials, z.logits});
+}
+
+class VulkanRunner final : public ModelRunner {
+public:
+    explicit VulkanRunner(const model::ModelData& md) : m_md(md) {}
+    ~VulkanRunner() override;
+
+    Result<void> init(const SessionOptions& options, uint32_t capacity);
+    Result<void> forward(std::span<const int32_t> tokens, uint32_t startPos, bool lastOnly,
+                         std::vector<float>& logits) override;
+    const MemoryPlan& memory() const override { return m_plan; }
+
+private:
+    Result<void> allocateScratch();
+    void bindViews(const ModelSlots& slots);
+    Result<void> runChunk(std::span<const int32_t> tokens, uint32_t startPos, bool lastOnly, bool output);
+    Result<void> submit(double cost, bool prompt);
+    double layerCost(uint32_t l, uint32_t T, uint32_t kvLen) const;
+    uint32_t chunkTokens(uint32_t startPos) const;
+
+    const model::ModelData& m_md;
+    std::unique_ptr<Device> m_device;
+    std::unique_ptr<Kernels> m_kernels;
+    std::unique_ptr<Batch> m_batch;
+    WeightArena m_arena;
+    GpuModel m_model;
+    Scratch m_scratch;
+    MemoryPlan m_plan;
+    KvCacheType m_kvType = KvCacheType::F16;
+    uint32_t m_capacity = 0;
+    double m_rate[2] = {kInitialRate, kInitialRate};  // [decode, prompt] cost units per second
+    bool m_lost = false;
+};
+
+VulkanRunner::~VulkanRunner() {
+    if (!m_device) return;
+    m_batch.reset();
+    vkDeviceWaitIdle(m_device->device);
+    for (GpuLayer& L : m_model.layers) {
+        destroyBuffer(*m_device, L.kCache);
+        destroyBuffer(*m_device, L.vCache);
+    }
+    Scratch& s = m_scratch;
+    for (Buffer* b : {&s.x, &s.h, &s.y, &s.q, &s.k, &s.v, &s.att, &s.g, &s.u, &s.routeLogits, &s.ids, &s.weights,
+                      &s.expOut, &s.shared, &s.attnPartials, &s.tokens, &s.logits}) {
+        destroyBuffer(*m_device, *b);
+    }
+    m_arena.destroy(*m_device);
+    m_kernels.reset();
+}
+
+Result<void> VulkanRunner::init(const SessionOptions& options, uint32_t capacity) {
+    const HyperParams& hp = m_md.hp;
+    if (!graphSupports(hp.arch)) {
+        return makeError(ErrorCode::Unsupported, "the Vulkan backend does not run " + hp.archName + " models yet");
+    }
+    m_kvType = options.kvType;
+    m_capacity = capacity;
+    auto device = createDevice(options.device);
+    if (!device) return device.error();
+    m_device = std::move(*device);
+    auto kernels = Kernels::create(*m_device);
+    if (!kernels) return kernels.error();
+    m_kernels = std::move(*kernels);
+    const GpuInfo& gi = m_device->info;
+    const uint64_t maxRange = m_kernels->tuning.maxBindingRange;
+
+    // Prompt chunk: as asked, then small enough that every scratch buffer is one binding.
+    uint32_t chunk = options.promptChunk ? options.promptChunk : kDefaultChunk;
+    while (chunk > 1 && largestScratch(hp, chunk) > maxRange) chunk /= 2;
+    if (largestScratch(hp, chunk) > maxRange) {
+        return makeError(ErrorCode::Unsupported, "one token's activations exceed the device's binding range");
+    }
+    m_scratch.maxChunk = chunk;
+
+    // The budget check comes before any large allocation.
+    const ModelSlots slots = reserveWeights(m_md, m_arena);
+    const uint64_t maxBuffer = std::min<uint64_t>(gi.maxAllocationSize ? gi.maxAllocationSize : (1ull << 30), 1ull << 30);
+    m_plan = planMemory(m_md, m_kvType, capacity, chunk);
+    m_plan.weights = m_arena.plannedBytes(maxBuffer);
+    const uint64_t budget = options.deviceMemoryBudget ? options.deviceMemoryBudget : gi.deviceLocalBytes;
+    if (m_plan.total() > budget) {
+        return makeError(ErrorCode::OutOfMemory,
+                         "the model needs " + mib(m_plan.total()) + " of device memory (weights " + mib(m_plan.weights) +
+                             ", KV cache " + mib(m_plan.kvCache) + " for " + std::to_string(capacity) +
+                             " positions, scratch " + mib(m_plan.scratch) + ") but " + gi.name + " has " +
+                             mib(budget) + (options.deviceMemoryBudget ? " (budget)" : "") +
+                             "; use a smaller context or model");
+    }
+    for (uint32_t l = 0; l < hp.nLayer; ++l) {
+        const model::KvShape shape = m_md.spec->kvShape(hp, l);
+        const uint64_t layerBytes = uint64_t(capacity) * std::max(shape.kElements, shape.vElements) *
+                                    (m_kvType == KvCacheType::F16 ? 2 : 4);
+        if (layerBytes > maxRange) {
+            return makeError(ErrorCode::Unsupported, "one layer's KV cache for " + std::to_string(capacity) +
+                                                         " positions exceeds the device's binding range; use a smaller context");
+        }
+    }
+
+    PONDER_TRY(m_arena.allocate(*m_device, maxBuffer));
+    PONDER_TRY(m_arena.upload(*m_device, kStagingBytes, options.uploadProgress));
+    bindViews(slots);
+    PONDER_TRY(allocateScratch());
+    m_batch = std::make_unique<Batch>(*m_device);
+    return {};
+}
+
+void VulkanRunner::bindViews(const ModelSlots& slots) {
+    const auto span = [&](uint32_t slot) { return slot == kNone ? BufferSpan() : m_arena.span(slot); };
+    const auto view = [&](uint32_t slot, const cpu::Matrix& m, uint32_t experts = 1) {
+        WeightView v;
+        if (slot == kNone) return v;
+        const BufferSpan sp = m_arena.span(slot);
+        v.type = m.type;
+        v.buffer = sp.buffer;
+        v.offset = sp.offset;
+        v.cols = uint32_t(m.cols);
+        v.rows = uint32_t(m.rows);
+        v.experts = experts;
+        return v;
+    };
+    const model::ModelWeights& w = m_md.weights;
+    const HyperParams& hp = m_md.hp;
+    m_model.tokEmbd = view(slots.tokEmbd, w.tokEmbd);
+    m_model.output = view(slots.output, w.output);
+    m_model.outputNorm = span(slots.outputNorm);
+    m_model.outputB = span(slots.outputB);
+    m_model.ropeFreqs = span(slots.ropeFreqs);
+    m_model.outputBytes = matrixBytes(w.output);
+    m_model.layers.resize(hp.nLayer);
+    for (uint32_t l = 0; l < hp.nLayer; ++l) {
+        const model::LayerWeights& L = w.layers[l];
+        const LayerSlots& s = slots.layers[l];
+        GpuLayer& G = m_model.layers[l];
+        G.attnNorm = span(s.attnNorm);
+        G.ffnNorm = span(s.ffnNorm);
+        G.qNorm = span(s.qNorm);
+        G.kNorm = span(s.kNorm);
+        G.wq = view(s.wq, L.wq);
+        G.wk = view(s.wk, L.wk);
+        G.wv = view(s.wv, L.wv);
+        G.wo = view(s.wo, L.wo);
+        G.bq = span(s.bq);
+        G.bk = span(s.bk);
+        G.bv = span(s.bv);
+        G.bo = span(s.bo);
+        G.ffnGate = view(s.ffnGate, L.ffnGate);
+        G.ffnUp = view(s.ffnUp, L.ffnUp);
+        G.ffnDown = view(s.ffnDown, L.ffnDown);
+        G.ffnGateB = span(s.ffnGateB);
+        G.ffnUpB = span(s.ffnUpB);
+        G.ffnDownB = span(s.ffnDownB);
+        G.router = view(s.router, L.router);
+        G.routerB = span(s.routerB);
+        G.expProbsB = span(s.expProbsB);
+        G.gateExps = view(s.gateExps, L.gateExps.first, uint32_t(L.gateExps.count));
+        G.upExps = view(s.upExps, L.upExps.first, uint32_t(L.upExps.count));
+        G.downExps = view(s.downExps, L.downExps.first, uint32_t(L.downExps.count));
+        G.gateShexp = view(s.gateShexp, L.gateShexp);
+        G.upShexp = view(s.upShexp, L.upShexp);
+        G.downShexp = view(s.downShexp, L.downShexp);
+        // Per decoded token: everything but the routed experts, plus k of E experts.
+        uint64_t active = matrixBytes(L.wq) + matrixBytes(L.wk) + matrixBytes(L.wv) + matrixBytes(L.wo) +
+                          matrixBytes(L.ffnGate) + matrixBytes(L.ffnUp) + matrixBytes(L.ffnDown) +
+                          matrixBytes(L.router) + matrixBytes(L.gateShexp) + matrixBytes(L.upShexp) +
+                          matrixBytes(L.downShexp);
+        if (hp.nExpert) {
+            active += (expertBytes(L.gateExps) + expertBytes(L.upExps) + expertBytes(L.downExps)) / hp.nExpert *
+                      hp.nExpertUsed;
+        }
+        G.activeBytes = active;
+    }
+}
+
+Result<void> VulkanRunner::allocateScratch() {
+    const HyperParams& hp = m_md.hp;
+    const ScratchSizes z = scratchSizes(hp, m_scratch.maxChunk);
+    Scratch& s = m_scratch;
+    const auto make = [&](Buffer& b, uint64_t elements, MemoryKind kind = MemoryKind::DeviceLocal) -> Result<void> {
+        auto r = createBuffer(*m_device, std::max<uint64_t>(elements, 1) * 4, kind);
+        if (!r) return r.error();
+        b = *r;
+        return {};
+    };
+    PONDER_TRY(make(s.x, z.embd));
+    PONDER_TRY(make(s.h, z.embd));
+    PONDER_TRY(make(s.y, z.embd));
+    PONDER_TRY(make(s.q, z.q));
+    PONDER_TRY(make(s.k, z.kv));
+    PONDER_TRY(make(s.v, z.kv));
+    PONDER_TRY(make(s.att, z.att));
+    PONDER_TRY(make(s.g, z.ffn));
+    PONDER_TRY(make(s.u, z.ffn));
+    PONDER_TRY(make(s.routeLogits, z.route));
+    PONDER_TRY(make(s.ids, z.slots));
+    PONDER_TRY(make(s.weights, z.slots));
+    PONDER_TRY(make(s.expOut, z.expOut));
+    PONDER_TRY(make(s.shared, hp.nFfShexp ? z.embd : 1));
+    PONDER_TRY(make(s.attnPartials, z.partials));
+    PONDER_TRY(make(s.tokens, s.maxChunk, MemoryKind::HostVisible));
+    // Written by the output head and read by the host: host-visible (one row when only the
+    // last is wanted, so its PCIe cost is small).
+    PONDER_TRY(make(s.logits, z.logits, MemoryKind::HostVisible));
+    const uint64_t elem = m_kvType == KvCacheType::F16 ? 2 : 4;
+    for (uint32_t l = 0; l < hp.nLayer; ++l) {
+        const model::KvShape shape = m_md.spec->kvShape(hp, l);
+        auto k = createBuffer(*m_device, std::max<uint64_t>(uint64_t(m_capacity) * shape.kElements * elem, 4),
+                              MemoryKind::DeviceLocal);
+        if (!k) return k.error();
+        m_model.layers[l].kCache = *k;
+        auto v = createBuffer(*m_device, std::max<uint64_t>(uint64_t(m_capacity) * shape.vElements * elem, 4),
+                              MemoryKind::DeviceLocal);
+        if (!v) return v.error();
+        m_model.layers[l].vCache = *v;
+    }
+    return {};
+}
+
+double VulkanRunner::layerCost(uint32_t l, uint32_t T, uint32_t kvLen) const {
+    const HyperParams& hp = m_md.hp;
+    const double attn = double(T) * kvLen * hp.nHead[l] * (hp.headDimK + hp.headDimV);
+    return double(m_model.layers[l].activeBytes) * T + attn;
+}
+
+uint32_t VulkanRunner::chunkTokens(uint32_t startPos) const {
+    // The most expensive layer at T tokens must fit the target (cost grows with T).
+    uint32_t T = m_scratch.maxChunk;
+    while (T > 1) {
+        double worst = 0;
+        for (uint32_t l = 0; l < m_md.hp.nLayer; ++l) worst = std::max(worst, layerCost(l, T, startPos + T));
+        if (worst / m_rate[1] <= kTargetSeconds) break;
+        T /= 2;
+    }
+    return T;
+}
+
+Result<void> VulkanRunner::submit(double cost, bool prompt) {
+    const auto t0 = std::chrono::steady_clock::now();
+    auto r = m_batch->submitAndWait();
+    if (!r) {
+        if (r.error().code == ErrorCode::DeviceLost) m_lost = true;
+        return r;
+    }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (seconds > 1e-4 && cost > 0) {
+        // Slower than thought: believe it at once; faster: move there gradually.
+        const double measured = cost / seconds;
+        double& rate = m_rate[prompt ? 1 : 0];
+        rate = measured < rate ? measured : 0.7 * rate + 0.3 * measured;
+    }
+    return {};
+}
+
+// output == false: a prompt chunk whose logits nobody wants (not the last of a lastOnly call).
+Result<void> VulkanRunner::runChunk(std::span<const int32_t> tokens, uint32_t startPos, bool lastOnly, bool output) {
+    const HyperParams& hp = m_md.hp;
+    const auto T = static_cast<uint32_t>(tokens.size());
+    const bool prompt = T > 1;
+    std::memcpy(m_scratch.tokens.mapped, tokens.data(), tokens.size_bytes());
+    const Graph g{*m_kernels, *m_batch, m_md, m_model, m_scratch, m_kvType};
+    const double rate = m_rate[prompt ? 1 : 0];
+    double pending = 0;  // cost recorded but not yet submitted
+    PONDER_TRY(recordEmbed(g, T));
+    for (uint32_t l = 0; l < hp.nLayer; ++l) {
+        const double c = layerCost(l, T, startPos + T);
+        if (pending > 0 && (pending + c) / rate > kTargetSeconds) {
+            PONDER_TRY(submit(pending, prompt));
+            pending = 0;
+        }
+        PONDER_TRY(recordLayer(g, l, T, startPos));
+        pending += c;
+    }
+    if (!output) return submit(pending, prompt);
+    const double head = double(m_model.outputBytes) * (lastOnly ? 1 : T);
+    if (pending > 0 && (pending + head) / rate > kTargetSeconds) {
+        PONDER_TRY(submit(pending, prompt));
+        pending = 0;
+    }
+    PONDER_TRY(recordOutput(g, T, lastOnly));
+    return submit(pending + head, prompt);
+}
+
+Result<void> VulkanRunner::forward(std::span<const int32_t> tokens, uint32_t startPos, bool lastOnly,
+                                   std::vector<float>& logits) {
+    if (m_lost) {
+        return makeError(ErrorCode::DeviceLost, "the GPU was lost during an earlier step; recreate the session");
+    }
+    const uint32_t nVocab = m_md.hp.nVocab;
+    for (int32_t id : tokens) {
+        if (id < 0 || uint32_t(id) >= m_model.tokEmbd.rows) {
+            return makeError(ErrorCode::InvalidArgument, "token id " + std::to_string(id) +
+                                                             " is outside the vocabulary (" +
+                                                             std::to_string(m_model.tokEmbd.rows) + " tokens)");
+        }
+    }
+    logits.resize(lastOnly ? nVocab : tokens.size() * size_t(nVocab));
+    size_t done = 0;
+    while (done < tokens.size()) {
+        const uint32_t pos = startPos + uint32_t(done);
+        const size_t T = std::min<size_t>(chunkTokens(pos), tokens.size() - done);
+        const bool last = done + T == tokens.size();
+        PONDER_TRY(runChunk(tokens.subspan(done, T), pos, lastOnly, !lastOnly || last));
+        const auto* rows = static_cast<const float*>(m_scratch.logits.mapped);
+        if (!lastOnly) std::memcpy(logits.data() + done * nVocab, rows, T * nVocab * sizeof(float));
+        else if (last) std::memcpy(logits.data(), rows, nVocab * sizeof(float));
+        done += T;
+    }
+    return {};
+}
+
+}  // namespace
+
+MemoryPlan planMemory(const model::ModelData& md, KvCacheType kvType, uint32_t capacity, uint32_t maxChunk) {
+    MemoryPlan p;
+    WeightArena arena;
+    reserveWeights(md, arena);
+    p.weights = arena.plannedBytes(1ull << 30);
+    p.kvCache = kvBytes(md, kvType, capacity);
+    // The staging buffer is transient (freed after the upload) and host memory on discrete
+    // GPUs: not counted.
+    p.scratch = scratchBytes(md.hp, maxChunk);
+    return p;
+}
+
+Result<std::unique_ptr<ModelRunner>> ModelRunner::create(const model::ModelData& model, const SessionOptions& options,
+                                                         uint32_t capacity) {
+    auto runner = std::make_unique<VulkanRunner>(model);
+    PONDER_TRY(runner->init(options, capacity));
+    return std::unique_ptr<ModelRunner>(std::move(runner));
+}
+
+}  // namespace ponder::vk

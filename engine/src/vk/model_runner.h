@@ -1,0 +1,49 @@
+/// @brief The Vulkan backend of a Session: the model's weights and KV cache on the device and
+/// its forward pass recorded as kernel dispatches.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "ponder/model.h"
+#include "ponder/result.h"
+
+namespace ponder::model {
+struct ModelData;
+}
+
+namespace ponder::vk {
+
+/// Device memory a model needs, by purpose (all in bytes).
+struct MemoryPlan {
+    uint64_t weights = 0;
+    uint64_t kvCache = 0;
+    uint64_t scratch = 0;   // activations, routing, attention partials, logits read-back, staging
+    uint64_t total() const { return weights + kvCache + scratch; }
+};
+
+class ModelRunner {
+public:
+    /// Creates the device, checks the memory budget BEFORE allocating anything large
+    /// (OutOfMemory with the numbers when it does not fit), uploads the weights and
+    /// allocates the KV cache for `capacity` positions.
+    static Result<std::unique_ptr<ModelRunner>> create(const model::ModelData& model, const SessionOptions& options,
+                                                       uint32_t capacity);
+    virtual ~ModelRunner() = default;
+
+    /// Evaluates tokens at startPos.. (positions below startPos are in the cache) and writes
+    /// logits: [tokens.size()][n_vocab], or [n_vocab] for the last token when lastOnly.
+    /// After DeviceLost every later call fails with DeviceLost (the caller rebuilds).
+    virtual Result<void> forward(std::span<const int32_t> tokens, uint32_t startPos, bool lastOnly,
+                                 std::vector<float>& logits) = 0;
+
+    virtual const MemoryPlan& memory() const = 0;
+};
+
+/// The plan for a model with the given options, without touching a device (also used by
+/// create() for its budget check). `maxChunk` is the prompt chunk in tokens.
+MemoryPlan planMemory(const model::ModelData& model, KvCacheType kvType, uint32_t capacity, uint32_t maxChunk);
+
+}  // namespace ponder::vk

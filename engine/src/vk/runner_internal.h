@@ -1,0 +1,77 @@
+// The device-side model of the Vulkan runner (weights as views into the weight arena, the
+// KV cache, scratch activations) and the recording functions of the forward pass. Shared
+// by model_runner.cpp (orchestration) and llama_graph.cpp (what each layer records).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "model/arch.h"
+#include "vk/batch.h"
+#include "vk/buffer.h"
+#include "vk/kernels.h"
+
+namespace ponder::vk::detail {
+
+struct GpuLayer {
+    BufferSpan attnNorm, ffnNorm;         // f32 [n_embd]
+    BufferSpan qNorm, kNorm;              // f32 [d] per head or [n_head*d] full width; may be unset
+    WeightView wq, wk, wv, wo;            // [n_embd -> n_head*d], ..., [n_head*d -> n_embd]
+    BufferSpan bq, bk, bv, bo;            // optional biases
+    WeightView ffnGate, ffnUp, ffnDown;   // dense FFN
+    BufferSpan ffnGateB, ffnUpB, ffnDownB;
+    WeightView router;                    // [n_embd -> n_expert]
+    BufferSpan routerB, expProbsB;        // f32 [n_expert]
+    WeightView gateExps, upExps, downExps;        // [E][n_ff_exp][n_embd], ..., [E][n_embd][n_ff_exp]
+    WeightView gateShexp, upShexp, downShexp;     // shared expert
+    Buffer kCache, vCache;                // [capacity][n_head_kv*d] f16 or f32
+    uint64_t activeBytes = 0;             // weight bytes one token reads in this layer
+};
+
+struct GpuModel {
+    WeightView tokEmbd;                   // [n_vocab][n_embd]
+    WeightView output;                    // [n_vocab][n_embd] (may share tokEmbd's bytes)
+    BufferSpan outputNorm;                // f32 [n_embd]
+    BufferSpan outputB;                   // f32 [n_vocab], optional
+    BufferSpan ropeFreqs;                 // f32 [n_rot/2], optional
+    std::vector<GpuLayer> layers;
+    uint64_t outputBytes = 0;             // bytes of the output head
+};
+
+/// Activations for up to maxChunk tokens, reused by every layer and every call.
+struct Scratch {
+    uint32_t maxChunk = 0;
+    Buffer x, h, y;           // f32 [T][n_embd]: residual, normalised input, block output
+    Buffer q, k, v;           // f32 [T][n_head*d], [T][n_head_kv*d] x2
+    Buffer att;               // f32 [T][n_head*d_v]
+    Buffer g, u;              // f32 [T][max(n_ff, k*n_ff_exp, n_ff_shexp)]
+    Buffer routeLogits;       // f32 [T][n_expert]
+    Buffer ids, weights;      // int32 / f32 [T][k]
+    Buffer expOut;            // f32 [T][k][n_embd]
+    Buffer shared;            // f32 [T][n_embd] shared-expert output
+    Buffer attnPartials;      // f32 split-KV partials of one decode step
+    Buffer tokens;            // host-visible int32 [T]
+    Buffer logits;            // host-visible f32 [T][n_vocab]
+};
+
+/// What the recording functions work with.
+struct Graph {
+    Kernels& k;
+    Batch& b;
+    const model::ModelData& md;
+    const GpuModel& m;
+    const Scratch& s;
+    KvCacheType kvType;
+};
+
+/// x = embedding rows of the T tokens in s.tokens (times Granite's embedding scale).
+Result<void> recordEmbed(const Graph& g, uint32_t T);
+/// One transformer block over T tokens at positions startPos..; K/V go into the cache.
+Result<void> recordLayer(const Graph& g, uint32_t layer, uint32_t T, uint32_t startPos);
+/// Final norm and output head into s.logits: every row, or only row T-1 (into row 0).
+Result<void> recordOutput(const Graph& g, uint32_t T, bool lastOnly);
+
+/// Whether recordLayer implements this architecture.
+bool graphSupports(Architecture arch);
+
+}  // namespace ponder::vk::detail
