@@ -2,6 +2,8 @@
 
 #include "chat_log.h"
 #include "list_sync.h"
+#include "markdown_segments.h"
+#include "ponder/reasoning_parser.h"
 
 MessageListModel::MessageListModel(QObject* parent) : QAbstractListModel(parent) {}
 
@@ -47,6 +49,17 @@ QVariant MessageListModel::data(const QModelIndex& index, int role) const {
             return p.siblingIndex;
         case SiblingCountRole:
             return p.siblingCount;
+        case SegmentsRole:
+            return segmentsToVariant(splitMarkdownSegments(m.content));
+        case ReasoningStepsRole: {
+            QStringList steps;
+            const QByteArray utf8 = m.reasoning.toUtf8();
+            for (const std::string& s : ponder::splitReasoningSteps(std::string_view(utf8.constData(), size_t(utf8.size()))))
+                steps << QString::fromStdString(s);
+            return steps;
+        }
+        case ReasoningTokensRole:
+            return m_reasoningTokens.value(m.id, 0);
         default:
             return {};
     }
@@ -68,7 +81,10 @@ QHash<int, QByteArray> MessageListModel::roleNames() const {
             {TokensPerSecondRole, "tokensPerSecond"},
             {CreatedRole, "created"},
             {SiblingIndexRole, "siblingIndex"},
-            {SiblingCountRole, "siblingCount"}};
+            {SiblingCountRole, "siblingCount"},
+            {SegmentsRole, "segments"},
+            {ReasoningStepsRole, "reasoningSteps"},
+            {ReasoningTokensRole, "reasoningTokens"}};
 }
 
 void MessageListModel::setStore(ConversationStore* store) {
@@ -155,8 +171,8 @@ void MessageListModel::updateRow(int row, const PathMessage& want) {
     const Message& a = have.message;
     const Message& b = want.message;
     QList<int> roles;
-    if (a.content != b.content) roles << ContentRole << Qt::DisplayRole;
-    if (a.reasoning != b.reasoning) roles << ReasoningRole;
+    if (a.content != b.content) roles << ContentRole << Qt::DisplayRole << SegmentsRole;
+    if (a.reasoning != b.reasoning) roles << ReasoningRole << ReasoningStepsRole;
     if (a.model != b.model) roles << ModelRole;
     if (a.state != b.state) roles << StateRole;
     if (a.errorText != b.errorText) roles << ErrorTextRole;
@@ -195,11 +211,11 @@ void MessageListModel::applyDelta(qint64 messageId, const QString& contentDelta,
     QList<int> roles;
     if (!contentDelta.isEmpty()) {
         m.content += contentDelta;
-        roles << ContentRole << Qt::DisplayRole;
+        roles << ContentRole << Qt::DisplayRole << SegmentsRole;
     }
     if (!reasoningDelta.isEmpty()) {
         m.reasoning += reasoningDelta;
-        roles << ReasoningRole;
+        roles << ReasoningRole << ReasoningStepsRole;
     }
     if (!roles.isEmpty()) emit dataChanged(index(row), index(row), roles);
 }
@@ -221,6 +237,12 @@ bool MessageListModel::selectSibling(int row, int offset) {
     }
     refresh();  // selectBranch announces it too; refresh is cheap and idempotent
     return true;
+}
+
+void MessageListModel::setReasoningTokens(qint64 messageId, int tokens) {
+    m_reasoningTokens.insert(messageId, tokens);
+    const int row = rowOf(messageId);
+    if (row >= 0) emit dataChanged(index(row), index(row), {ReasoningTokensRole});
 }
 
 void MessageListModel::setLastError(const QString& error) {

@@ -38,6 +38,9 @@ public:
         CreatedRole,
         SiblingIndexRole,  ///< 1-based, for "2/3"
         SiblingCountRole,
+        SegmentsRole,         ///< content cut into markdown / code / math runs (markdown_segments.h)
+        ReasoningStepsRole,   ///< reasoning cut into steps (engine's splitReasoningSteps)
+        ReasoningTokensRole,  ///< tokens spent thinking; known for answers of this session only
     };
     Q_ENUM(Role)
 
@@ -60,6 +63,8 @@ public:
     Q_INVOKABLE bool selectSibling(int row, int offset);
     /// Re-reads the active path from the store.
     Q_INVOKABLE void refresh();
+    /// The store has no column for it, so it is kept for the answers generated since start.
+    void setReasoningTokens(qint64 messageId, int tokens);
 
 public slots:
     /// Appends streamed text to a shown message (connect StreamingWriter::deltaAppended).
@@ -80,5 +85,6 @@ private:
     QPointer<ConversationStore> m_store;
     qint64 m_conversationId = 0;
     QList<PathMessage> m_rows;
+    QHash<qint64, int> m_reasoningTokens;
     QString m_lastError;
 };

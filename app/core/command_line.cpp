@@ -20,7 +20,16 @@ CommandLine parseCommandLine(const QStringList& arguments) {
         QStringLiteral("data-dir"),
         QStringLiteral("Keep chats and settings in <dir> instead of the default location."),
         QStringLiteral("dir"));
+    const QCommandLineOption modelOption(QStringLiteral("model"),
+                                         QStringLiteral("Load the GGUF model <file> at start."),
+                                         QStringLiteral("file"));
+    // Hidden from --help: a test hook, not a feature.
+    QCommandLineOption e2eOption(QStringLiteral("e2e-script"), QStringLiteral("Test hook."),
+                                 QStringLiteral("json"));
+    e2eOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(helpOption);
+    parser.addOption(modelOption);
+    parser.addOption(e2eOption);
     parser.addOption(versionOption);
     parser.addOption(dataDirOption);
 
@@ -53,6 +62,12 @@ CommandLine parseCommandLine(const QStringList& arguments) {
         result.action = CommandLine::Action::ExitFailure;
         result.output = QStringLiteral("--data-dir needs a folder.\n");
     }
+    result.modelPath = parser.value(modelOption);
+    if (parser.isSet(modelOption) && result.modelPath.isEmpty()) {
+        result.action = CommandLine::Action::ExitFailure;
+        result.output = QStringLiteral("--model needs a file.\n");
+    }
+    result.e2eScript = parser.value(e2eOption);
     return result;
 }
 

@@ -13,6 +13,11 @@ struct CommandLine {
     QString output;
     /// From --data-dir; empty means the platform's default location.
     QString dataDir;
+    /// From --model: a GGUF file to load at start; empty: none.
+    QString modelPath;
+    /// From --e2e-script: a JSON script for the end-to-end test hook (e2e_driver.h). It runs
+    /// only when PONDER_ENABLE_TEST_HOOKS=1 is set as well, so it cannot start by accident.
+    QString e2eScript;
 };
 
 /// Parses `arguments` (program name first). Needs no QCoreApplication, so `--version` and

@@ -33,6 +33,8 @@ struct GenerationSettings {
     int maxTokens = -1;        // < 0: until the model stops or the context is full
     qint64 seed = -1;          // < 0: random
     bool enableThinking = true;
+    int tokenDelayMs = 0;      // end-to-end tests only: pause after each streamed piece, so a
+                               // test can kill or stop the app mid-answer (0 in the app)
 };
 
 /// What is known about a loaded model (model picker, "model info").

@@ -3,6 +3,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QThread>
 #include <cmath>
 #include <map>
 
@@ -132,12 +133,17 @@ void InferenceWorker::generate(quint64 requestId, const QList<PromptMessage>& co
     QElapsedTimer clock;
     clock.start();
     ponder::TurnCallbacks callbacks;
+    auto throttle = [&] {
+        if (settings.tokenDelayMs > 0) QThread::msleep(static_cast<unsigned long>(settings.tokenDelayMs));
+    };
     callbacks.onReasoning = [&](std::string_view text) {
         emit reasoningDelta(requestId, QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())));
+        throttle();
     };
     callbacks.onReasoningEnd = [&] { emit reasoningEnded(requestId, clock.elapsed() / 1000.0); };
     callbacks.onAnswer = [&](std::string_view text) {
         emit answerDelta(requestId, QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())));
+        throttle();
     };
     auto result = m_assistant->reply(messages, options, callbacks);
     if (!result) {

@@ -1,0 +1,88 @@
+/// @brief The user's settings (sampling, context, GPU, theme, language, recent models), persisted.
+#pragma once
+
+#include <QtQml/qqmlregistration.h>
+#include <QObject>
+#include <QSettings>
+#include <QStringList>
+
+#include "inference_types.h"
+
+/// Kept in `<data dir>/settings.ini`, beside the chats, so `--data-dir` moves everything and
+/// tests never touch the user's own settings. Every setter writes through at once (a crash
+/// loses nothing). Sampling values below zero mean "what the model file recommends".
+class AppSettings : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("The app creates its settings; QML gets them from the ChatController.")
+    Q_PROPERTY(double temperature READ temperature WRITE setTemperature NOTIFY changed)
+    Q_PROPERTY(int topK READ topK WRITE setTopK NOTIFY changed)
+    Q_PROPERTY(double topP READ topP WRITE setTopP NOTIFY changed)
+    Q_PROPERTY(double minP READ minP WRITE setMinP NOTIFY changed)
+    Q_PROPERTY(double repeatPenalty READ repeatPenalty WRITE setRepeatPenalty NOTIFY changed)
+    Q_PROPERTY(int maxTokens READ maxTokens WRITE setMaxTokens NOTIFY changed)
+    Q_PROPERTY(int contextLength READ contextLength WRITE setContextLength NOTIFY changed)
+    /// Index into gpuNames; -1: let Ponder choose.
+    Q_PROPERTY(int gpuIndex READ gpuIndex WRITE setGpuIndex NOTIFY changed)
+    /// 0 follow the system, 1 light, 2 dark (the values of Theme.ColorScheme).
+    Q_PROPERTY(int colorScheme READ colorScheme WRITE setColorScheme NOTIFY changed)
+    /// "" (the system's), "en", "de" or "zh_CN".
+    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
+    Q_PROPERTY(QStringList recentModels READ recentModels NOTIFY recentModelsChanged)
+    Q_PROPERTY(QStringList gpuNames READ gpuNames NOTIFY gpusChanged)
+    /// What runs the models today, said plainly in the settings and the model panel.
+    Q_PROPERTY(QString backendName READ backendName CONSTANT)
+
+public:
+    static constexpr int kMaxRecentModels = 8;
+
+    explicit AppSettings(const QString& dataDir, QObject* parent = nullptr);
+
+    double temperature() const;
+    void setTemperature(double v);
+    int topK() const;
+    void setTopK(int v);
+    double topP() const;
+    void setTopP(double v);
+    double minP() const;
+    void setMinP(double v);
+    double repeatPenalty() const;
+    void setRepeatPenalty(double v);
+    int maxTokens() const;
+    void setMaxTokens(int v);
+    int contextLength() const;
+    void setContextLength(int v);
+    int gpuIndex() const;
+    void setGpuIndex(int v);
+    int colorScheme() const;
+    void setColorScheme(int v);
+    QString language() const;
+    void setLanguage(const QString& code);
+    QStringList recentModels() const;
+    QStringList gpuNames() const { return m_gpuNames; }
+    QString backendName() const;
+
+    /// The sampling settings for a generation request.
+    GenerationSettings generationSettings() const;
+    /// Puts @p path first in the recent list (once), keeping kMaxRecentModels.
+    Q_INVOKABLE void addRecentModel(const QString& path);
+    Q_INVOKABLE void removeRecentModel(const QString& path);
+    /// Back to "what the model recommends" for every sampling value.
+    Q_INVOKABLE void resetSampling();
+    /// Lists the Vulkan devices (engine listGpus()); slow-ish, so only when the page opens.
+    Q_INVOKABLE void refreshGpus();
+    /// The languages offered, as {code, name} maps, names in their own language.
+    Q_INVOKABLE QVariantList languages() const;
+
+signals:
+    void changed();
+    void languageChanged();
+    void recentModelsChanged();
+    void gpusChanged();
+
+private:
+    void write(const char* key, const QVariant& value);
+
+    QSettings m_settings;
+    QStringList m_gpuNames;
+};
