@@ -28,7 +28,11 @@ constexpr uint32_t kDefaultChunk = 128;
 constexpr uint64_t kStagingBytes = 64ull << 20;
 constexpr uint32_t kMaxDecodeSplits = 64;  // attention() splits decode keys at most this way
 
-std::string mib(uint64_t bytes) { return std::to_string((bytes + (1u << 19)) >> 20) + " MiB"; }
+// "12.3 MiB" (one decimal: budgets and needs close to each other stay distinguishable).
+std::string mib(uint64_t bytes) {
+    const uint64_t tenths = (bytes * 10 + (1u << 19)) >> 20;
+    return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " MiB";
+}
 
 uint64_t matrixBytes(const cpu::Matrix& m) { return m ? uint64_t(m.rows) * m.rowBytes : 0; }
 uint64_t expertBytes(const model::ExpertMatrices& e) { return e ? uint64_t(e.count) * e.expertBytes : 0; }
@@ -231,10 +235,12 @@ Result<void> VulkanRunner::init(const SessionOptions& options, uint32_t capacity
     const uint64_t budget = options.deviceMemoryBudget ? options.deviceMemoryBudget : gi.deviceLocalBytes;
     if (m_plan.total() > budget) {
         return makeError(ErrorCode::OutOfMemory,
-                         "the model needs " + mib(m_plan.total()) + " of device memory (weights " + mib(m_plan.weights) +
+                         "the model needs " + mib(m_plan.total()) + " (" + std::to_string(m_plan.total()) +
+                             " bytes) of device memory (weights " + mib(m_plan.weights) +
                              ", KV cache " + mib(m_plan.kvCache) + " for " + std::to_string(capacity) +
                              " positions, scratch " + mib(m_plan.scratch) + ") but " + gi.name + " has " +
-                             mib(budget) + (options.deviceMemoryBudget ? " (budget)" : "") +
+                             mib(budget) + " (" + std::to_string(budget) + " bytes" +
+                             (options.deviceMemoryBudget ? ", the session's budget)" : ")") +
                              "; use a smaller context or model");
     }
     for (uint32_t l = 0; l < hp.nLayer; ++l) {
