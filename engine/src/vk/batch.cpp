@@ -1,5 +1,6 @@
 #include "vk/batch.h"
 
+#include <algorithm>
 #include <string>
 
 #include "vk/vk_error.h"
@@ -30,6 +31,67 @@ Batch::~Batch() {
     if (m_fence) vkDestroyFence(dev, m_fence, nullptr);
     if (m_cmd) vkFreeCommandBuffers(dev, m_device.commandPool, 1, &m_cmd);
     for (VkDescriptorPool pool : m_pools) vkDestroyDescriptorPool(dev, pool, nullptr);
+    for (VkDescriptorPool pool : m_cachePools) vkDestroyDescriptorPool(dev, pool, nullptr);
+}
+
+bool Batch::SetKey::operator==(const SetKey& o) const {
+    if (layout != o.layout || count != o.count) return false;
+    for (uint32_t i = 0; i < count; ++i) {
+        if (infos[i].buffer != o.infos[i].buffer || infos[i].offset != o.infos[i].offset ||
+            infos[i].range != o.infos[i].range) {
+            return false;
+        }
+    }
+    return true;
+}
+
+size_t Batch::SetKeyHash::operator()(const SetKey& k) const {
+    uint64_t h = reinterpret_cast<uint64_t>(k.layout) ^ (uint64_t(k.count) << 56);
+    const auto mix = [&h](uint64_t v) { h = (h ^ v) * 0x100000001b3ull; };
+    for (uint32_t i = 0; i < k.count; ++i) {
+        mix(reinterpret_cast<uint64_t>(k.infos[i].buffer));
+        mix(k.infos[i].offset);
+        mix(k.infos[i].range);
+    }
+    return size_t(h);
+}
+
+Result<VkDescriptorSet> Batch::cachedSet(VkDescriptorSetLayout layout, std::span<const VkDescriptorBufferInfo> infos) {
+    SetKey key;
+    key.layout = layout;
+    key.count = static_cast<uint32_t>(infos.size());
+    std::copy(infos.begin(), infos.end(), key.infos.begin());
+    if (auto it = m_setCache.find(key); it != m_setCache.end()) return it->second;
+    if (m_cachePools.empty() || m_cachePoolSets == kSetsPerPool) {
+        VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, kSetsPerPool * kDescriptorsPerSet};
+        VkDescriptorPoolCreateInfo info{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
+        info.maxSets = kSetsPerPool;
+        info.poolSizeCount = 1;
+        info.pPoolSizes = &size;
+        VkDescriptorPool pool = VK_NULL_HANDLE;
+        PONDER_VK(vkCreateDescriptorPool(m_device.device, &info, nullptr, &pool));
+        m_cachePools.push_back(pool);
+        m_cachePoolSets = 0;
+    }
+    VkDescriptorSetAllocateInfo alloc{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
+    alloc.descriptorPool = m_cachePools.back();
+    alloc.descriptorSetCount = 1;
+    alloc.pSetLayouts = &layout;
+    VkDescriptorSet set = VK_NULL_HANDLE;
+    PONDER_VK(vkAllocateDescriptorSets(m_device.device, &alloc, &set));
+    ++m_cachePoolSets;
+    std::array<VkWriteDescriptorSet, kDescriptorsPerSet> writes{};
+    for (size_t i = 0; i < infos.size(); ++i) {
+        writes[i] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+        writes[i].dstSet = set;
+        writes[i].dstBinding = static_cast<uint32_t>(i);
+        writes[i].descriptorCount = 1;
+        writes[i].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+        writes[i].pBufferInfo = &infos[i];
+    }
+    vkUpdateDescriptorSets(m_device.device, static_cast<uint32_t>(infos.size()), writes.data(), 0, nullptr);
+    m_setCache.emplace(key, set);
+    return set;
 }
 
 Result<void> Batch::begin() {
@@ -82,7 +144,7 @@ Result<void> Batch::dispatch(const Pipeline& pipeline, std::span<const BufferSpa
         return makeError(ErrorCode::InvalidArgument, "dispatch expects " + std::to_string(pipeline.bindingCount) +
                                                          " bindings, got " + std::to_string(bindings.size()));
     }
-    std::vector<VkDescriptorBufferInfo> infos(bindings.size());
+    std::array<VkDescriptorBufferInfo, kDescriptorsPerSet> infos{};  // no heap allocation per dispatch
     for (size_t i = 0; i < bindings.size(); ++i) {
         const BufferSpan& b = bindings[i];
         if (!b.buffer || !b.buffer->buffer) {
@@ -101,18 +163,21 @@ Result<void> Batch::dispatch(const Pipeline& pipeline, std::span<const BufferSpa
     if (!m_recording) {
         if (auto r = begin(); !r) return r;
     }
-    auto set = allocateSet(pipeline.setLayout);
+    const std::span<const VkDescriptorBufferInfo> used(infos.data(), bindings.size());
+    auto set = cacheDescriptorSets ? cachedSet(pipeline.setLayout, used) : allocateSet(pipeline.setLayout);
     if (!set) return set.error();
-    std::vector<VkWriteDescriptorSet> writes(bindings.size());
-    for (size_t i = 0; i < bindings.size(); ++i) {
-        writes[i] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-        writes[i].dstSet = *set;
-        writes[i].dstBinding = static_cast<uint32_t>(i);
-        writes[i].descriptorCount = 1;
-        writes[i].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
-        writes[i].pBufferInfo = &infos[i];
+    if (!cacheDescriptorSets) {
+        std::array<VkWriteDescriptorSet, kDescriptorsPerSet> writes{};
+        for (size_t i = 0; i < bindings.size(); ++i) {
+            writes[i] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+            writes[i].dstSet = *set;
+            writes[i].dstBinding = static_cast<uint32_t>(i);
+            writes[i].descriptorCount = 1;
+            writes[i].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+            writes[i].pBufferInfo = &infos[i];
+        }
+        vkUpdateDescriptorSets(m_device.device, static_cast<uint32_t>(bindings.size()), writes.data(), 0, nullptr);
     }
-    vkUpdateDescriptorSets(m_device.device, static_cast<uint32_t>(writes.size()), writes.data(), 0, nullptr);
 
     if (autoBarrier && m_needBarrier) barrier();
     vkCmdBindPipeline(m_cmd, VK_PIPELINE_BIND_POINT_COMPUTE, pipeline.pipeline);

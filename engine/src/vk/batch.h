@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <span>
+#include <unordered_map>
 #include <vector>
 
 #include "ponder/result.h"
@@ -52,6 +53,12 @@ public:
     /// (e.g. the Q, K and V projections) back to back and calls barrier() itself.
     bool autoBarrier = true;
 
+    /// When true, descriptor sets are kept per (layout, bindings) and reused by later
+    /// dispatches and submissions instead of being allocated and written each time: the
+    /// forward pass binds the same buffers token after token. Only for callers whose bound
+    /// buffers outlive this Batch (a destroyed buffer's handle could be reused).
+    bool cacheDescriptorSets = false;
+
     /// Submits what was recorded, waits (at most timeoutMs) and makes the results visible to
     /// the host. The batch is empty and reusable afterwards, also after an error.
     Result<void> submitAndWait(uint64_t timeoutMs = 60000);
@@ -62,13 +69,27 @@ public:
 private:
     Result<void> begin();
     Result<VkDescriptorSet> allocateSet(VkDescriptorSetLayout layout);
+    Result<VkDescriptorSet> cachedSet(VkDescriptorSetLayout layout, std::span<const VkDescriptorBufferInfo> infos);
     void reset();
+
+    struct SetKey {
+        VkDescriptorSetLayout layout = VK_NULL_HANDLE;
+        uint32_t count = 0;
+        std::array<VkDescriptorBufferInfo, 8> infos{};
+        bool operator==(const SetKey& o) const;
+    };
+    struct SetKeyHash {
+        size_t operator()(const SetKey& k) const;
+    };
 
     Device& m_device;
     VkCommandBuffer m_cmd = VK_NULL_HANDLE;
     VkFence m_fence = VK_NULL_HANDLE;
     std::vector<VkDescriptorPool> m_pools;  // grown on demand, reset after each submission
     size_t m_poolInUse = 0;
+    std::vector<VkDescriptorPool> m_cachePools;  // never reset: they hold the cached sets
+    uint32_t m_cachePoolSets = 0;                 // sets taken from m_cachePools.back()
+    std::unordered_map<SetKey, VkDescriptorSet, SetKeyHash> m_setCache;
     bool m_recording = false;
     bool m_needBarrier = false;
     uint32_t m_dispatches = 0;

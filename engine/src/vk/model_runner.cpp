@@ -258,6 +258,8 @@ Result<void> VulkanRunner::init(const SessionOptions& options, uint32_t capacity
     bindViews(slots);
     PONDER_TRY(allocateScratch());
     m_batch = std::make_unique<Batch>(*m_device);
+    // Every buffer bound lives as long as the runner: reuse descriptor sets across tokens.
+    m_batch->cacheDescriptorSets = true;
     return {};
 }
 
