@@ -89,6 +89,8 @@ public:
     /// the purge).
     Q_INVOKABLE bool deleteChat(qint64 conversationId);
     Q_INVOKABLE bool undoDelete();
+    /// Hides the undo offer; the chat stays in the trash.
+    Q_INVOKABLE void dismissUndo() { clearUndo(); }
     Q_INVOKABLE void setSearchText(const QString& text);
     /// Writes the conversation to @p fileUrl as "markdown" or "json".
     Q_INVOKABLE bool exportChat(qint64 conversationId, const QString& fileUrl, const QString& format);

@@ -71,7 +71,7 @@ QHash<int, QByteArray> MessageListModel::roleNames() const {
             {RoleRole, "role"},
             {ContentRole, "content"},
             {ReasoningRole, "reasoning"},
-            {ModelRole, "model"},
+            {ModelRole, "modelName"},
             {StateRole, "state"},
             {ErrorTextRole, "errorText"},
             {PromptTokensRole, "promptTokens"},

@@ -27,7 +27,7 @@ public:
         RoleRole,  ///< "user", "assistant", ...
         ContentRole,
         ReasoningRole,
-        ModelRole,
+        ModelRole,  ///< QML name "modelName": a role called "model" would hide a delegate's `model`
         StateRole,  ///< "streaming", "complete", "cancelled", "error"
         ErrorTextRole,
         PromptTokensRole,

@@ -8,6 +8,7 @@
 
 #include <cstdio>
 
+#include "app_settings.h"
 #include "chat_controller.h"
 #include "message_tree.h"
 #include "model_manager.h"
@@ -47,6 +48,14 @@ bool E2eDriver::load(const QString& scriptPath, QString* error) {
     }
     m_script = doc.object();
     m_controller.setTokenDelayForTests(m_script.value(QStringLiteral("tokenDelayMs")).toInt());
+    // Settings by property name, e.g. {"keepReasoningOpen": true, "colorScheme": 2}.
+    const QJsonObject settings = m_script.value(QStringLiteral("settings")).toObject();
+    for (auto it = settings.begin(); it != settings.end(); ++it) {
+        if (!m_controller.settings()->setProperty(it.key().toUtf8().constData(), it.value().toVariant())) {
+            *error = QStringLiteral("unknown setting %1").arg(it.key());
+            return false;
+        }
+    }
     return true;
 }
 

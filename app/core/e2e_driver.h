@@ -8,7 +8,7 @@
 class ChatController;
 
 /// Runs a script such as
-/// `{"tokenDelayMs": 0, "send": "Hello", "selectFirstChat": true, "screenshot": "a.png",
+/// `{"tokenDelayMs": 0, "settings": {"keepReasoningOpen": true}, "send": "Hello", "selectFirstChat": true, "screenshot": "a.png",
 ///   "dump": "chats.json", "quit": true}` against the controller, in that order: wait for the
 /// model and send a message, wait for the answer; open the first chat; let the window settle
 /// and ask for a screenshot; write every conversation with its messages as JSON; quit.

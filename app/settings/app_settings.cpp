@@ -20,6 +20,7 @@ constexpr char kGpuIndex[] = "model/gpuIndex";
 constexpr char kRecentModels[] = "model/recent";
 constexpr char kColorScheme[] = "ui/colorScheme";
 constexpr char kLanguage[] = "ui/language";
+constexpr char kKeepReasoningOpen[] = "ui/keepReasoningOpen";
 }  // namespace
 
 AppSettings::AppSettings(const QString& dataDir, QObject* parent)
@@ -54,6 +55,8 @@ int AppSettings::gpuIndex() const { return m_settings.value(QLatin1String(kGpuIn
 void AppSettings::setGpuIndex(int v) { write(kGpuIndex, v); }
 int AppSettings::colorScheme() const { return m_settings.value(QLatin1String(kColorScheme), 0).toInt(); }
 void AppSettings::setColorScheme(int v) { write(kColorScheme, qBound(0, v, 2)); }
+bool AppSettings::keepReasoningOpen() const { return m_settings.value(QLatin1String(kKeepReasoningOpen), false).toBool(); }
+void AppSettings::setKeepReasoningOpen(bool v) { write(kKeepReasoningOpen, v); }
 QString AppSettings::language() const { return m_settings.value(QLatin1String(kLanguage)).toString(); }
 
 void AppSettings::setLanguage(const QString& code) {

@@ -28,6 +28,8 @@ class AppSettings : public QObject {
     Q_PROPERTY(int colorScheme READ colorScheme WRITE setColorScheme NOTIFY changed)
     /// "" (the system's), "en", "de" or "zh_CN".
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
+    /// Leave the reasoning panel open after the answer starts (it folds away by default).
+    Q_PROPERTY(bool keepReasoningOpen READ keepReasoningOpen WRITE setKeepReasoningOpen NOTIFY changed)
     Q_PROPERTY(QStringList recentModels READ recentModels NOTIFY recentModelsChanged)
     Q_PROPERTY(QStringList gpuNames READ gpuNames NOTIFY gpusChanged)
     /// What runs the models today, said plainly in the settings and the model panel.
@@ -56,6 +58,8 @@ public:
     void setGpuIndex(int v);
     int colorScheme() const;
     void setColorScheme(int v);
+    bool keepReasoningOpen() const;
+    void setKeepReasoningOpen(bool v);
     QString language() const;
     void setLanguage(const QString& code);
     QStringList recentModels() const;

@@ -11,6 +11,8 @@ FocusScope {
     // Whether a message can be taken now (a model is loaded). Until then Send stays disabled
     // and its tooltip says why.
     property bool ready: false
+    // While an answer streams the button stops it instead of sending (Esc does the same).
+    property bool generating: false
     property alias text: textArea.text
     readonly property bool canSend: ready && text.trim().length > 0
     // Exposed so tests and the window can reach them without knowing the inside.
@@ -18,10 +20,11 @@ FocusScope {
     readonly property alias sendButton: sendAction.button
 
     signal sendRequested(string text)
+    signal stopRequested()
 
     // Emits sendRequested and empties the field; returns whether anything was sent.
     function send() {
-        if (!canSend)
+        if (!canSend || generating)
             return false
         const message = textArea.text
         textArea.clear()
@@ -97,12 +100,13 @@ FocusScope {
                     id: sendAction
 
                     Layout.alignment: Qt.AlignBottom
-                    text: qsTr("Send")
+                    text: root.generating ? qsTr("Stop") : qsTr("Send")
                     accent: true
-                    available: root.canSend
-                    hint: root.ready ? qsTr("Send the message (Ctrl+Enter)")
+                    available: root.generating || root.canSend
+                    hint: root.generating ? qsTr("Stop the answer; the text so far is kept (Esc)")
+                        : root.ready ? qsTr("Send the message (Ctrl+Enter)")
                                      : qsTr("Load a model to send messages")
-                    onClicked: root.send()
+                    onClicked: root.generating ? root.stopRequested() : root.send()
                 }
             }
         }

@@ -8,7 +8,7 @@ QtObject {
 
     enum ColorScheme { FollowSystem, Light, Dark }
 
-    // Settings will change this later; until then the system decides.
+    // Bound to the saved setting by Main.qml; the system decides until then.
     property int colorScheme: Theme.FollowSystem
 
     // Qt 6.4 has no QStyleHints::colorScheme (6.5+). The system palette's window colour is
@@ -39,6 +39,14 @@ QtObject {
     readonly property color accentText: "#ffffff"
     readonly property color accentDisabled: dark ? "#2d3a55" : "#c9d7f6"
     readonly property color selection: dark ? "#35507f" : "#cddcfb"
+    readonly property color userBubble: dark ? "#2b3445" : "#e9effc"
+    readonly property color codeBackground: dark ? "#16181b" : "#f5f6f8"
+    readonly property color reasoningBackground: dark ? "#202328" : "#f8f9fb"
+    readonly property color danger: dark ? "#ff8a80" : "#c62828"
+    readonly property color noticeBackground: dark ? "#3a3220" : "#fff4d6"
+    readonly property color snackbar: dark ? "#e8eaed" : "#2b2f36"
+    readonly property color snackbarText: dark ? "#1d2026" : "#f2f3f5"
+    readonly property color snackbarAction: dark ? "#2f6bea" : "#85adff"
 
     // Spacing (logical pixels), a 4-point scale
     readonly property int spacingXs: 4

@@ -1,15 +1,25 @@
 import QtQuick
+import QtQuick.Controls
 import QtQuick.Layouts
 import Ponder
+import Ponder.Core
 
-// The right side: a header naming the model, the messages, and the input box.
+// The right side: a header with the chat's title and the model, the optional system prompt,
+// the messages, and the input box.
 Rectangle {
     id: root
 
-    // Set once a model is loaded; nothing loads models yet.
-    property bool modelLoaded: false
+    required property ChatController controller
+    readonly property bool modelLoaded: controller.model.loaded
     readonly property alias messageList: messageList
     readonly property alias inputBox: inputBox
+
+    signal openModelRequested()
+    signal modelInfoRequested()
+
+    function focusInput() {
+        inputBox.textArea.forceActiveFocus()
+    }
 
     color: Theme.window
 
@@ -25,34 +35,103 @@ Rectangle {
             spacing: Theme.spacingMd
 
             Text {
+                objectName: "chatTitle"
                 Layout.fillWidth: true
-                text: root.modelLoaded ? "" : qsTr("No model loaded")
-                color: Theme.textMuted
-                font.pointSize: Theme.fontSizeBody
+                text: root.controller.currentTitle !== "" ? root.controller.currentTitle : qsTr("New chat")
+                color: Theme.text
+                font.pointSize: Theme.fontSizeTitle
+                font.weight: Font.DemiBold
                 elide: Text.ElideRight
+                Accessible.role: Accessible.Heading
+                Accessible.name: text
+            }
+
+            BusyIndicator {
+                visible: root.controller.model.loading
+                running: visible
+                Layout.preferredWidth: 24
+                Layout.preferredHeight: 24
+                Accessible.name: qsTr("Loading the model")
+            }
+
+            ActionButton {
+                objectName: "modelInfoButton"
+                Layout.maximumWidth: 280
+                text: root.controller.model.loading ? qsTr("Loading %1…").arg(root.controller.model.fileName)
+                    : root.modelLoaded ? root.controller.model.name : qsTr("No model loaded")
+                hint: qsTr("Model information, recent models and the model catalog")
+                onClicked: root.modelInfoRequested()
             }
 
             ActionButton {
                 objectName: "modelPickerButton"
-                text: qsTr("Choose model…")
-                // A placeholder for the model picker: opening models comes with the model
-                // catalog, and until then the button says so instead of pretending.
-                available: false
-                hint: qsTr("Opening models is not available in this version yet")
+                text: qsTr("Open model…")
+                available: !root.controller.model.loading
+                hint: root.controller.model.loading ? qsTr("A model is loading")
+                                                    : qsTr("Open a GGUF model file from this computer")
+                onClicked: root.openModelRequested()
             }
         }
 
         Separator {}
 
+        SystemPromptBar {
+            objectName: "systemPromptBar"
+            Layout.fillWidth: true
+            Layout.maximumWidth: Theme.contentMaxWidth
+            Layout.alignment: Qt.AlignHCenter
+            Layout.leftMargin: Theme.spacingXl
+            Layout.rightMargin: Theme.spacingXl
+            prompt: root.controller.systemPrompt
+            onPromptEdited: text => root.controller.systemPrompt = text
+        }
+
         ListView {
             id: messageList
+
+            // Follows the newest text while the user has not scrolled up.
+            property bool stickToBottom: true
 
             objectName: "messageArea"
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
+            spacing: Theme.spacingSm
+            topMargin: Theme.spacingLg
+            bottomMargin: Theme.spacingLg
+            leftMargin: Theme.spacingXl
+            rightMargin: Theme.spacingXl
+            model: root.controller.messages
             Accessible.role: Accessible.List
             Accessible.name: qsTr("Messages")
+            ScrollBar.vertical: ScrollBar {}
+
+            delegate: MessageBubble {
+                width: messageList.width - messageList.leftMargin - messageList.rightMargin
+                controller: root.controller
+                row: model
+                rowIndex: index
+            }
+
+            onContentHeightChanged: if (stickToBottom) positionViewAtEnd()
+            onCountChanged: if (stickToBottom) positionViewAtEnd()
+            onMovementEnded: stickToBottom = atYEnd
+
+            Connections {
+                target: root.controller
+
+                function onRevealMessage(messageId) {
+                    const row = root.controller.messages.rowOf(messageId)
+                    if (row >= 0) {
+                        messageList.stickToBottom = false
+                        messageList.positionViewAtIndex(row, ListView.Center)
+                    }
+                }
+
+                function onCurrentConversationChanged() {
+                    messageList.stickToBottom = true
+                }
+            }
 
             EmptyState {
                 anchors.centerIn: parent
@@ -77,6 +156,12 @@ Rectangle {
             Layout.bottomMargin: Theme.spacingLg
             focus: true
             ready: root.modelLoaded
+            generating: root.controller.generating
+            onSendRequested: text => {
+                messageList.stickToBottom = true
+                root.controller.send(text)
+            }
+            onStopRequested: root.controller.stop()
         }
     }
 }

@@ -1,15 +1,27 @@
 import QtQuick
+import QtQuick.Controls
 import QtQuick.Layouts
 import Ponder
 import Ponder.Core
 
-// The left column: app title, New chat, search, and the list of chats.
+// The left column: app title, New chat, search (Ctrl+K), the list of chats (or search
+// results with the matching passage), Import and Settings.
 Rectangle {
     id: root
 
-    // The conversation store does not exist yet, so the list is empty and the actions that
-    // need it are disabled, each with a tooltip that says why.
+    required property ChatController controller
     property alias chatList: chatList
+    property alias searchField: searchField
+
+    signal newChatRequested()
+    signal settingsRequested()
+    signal importRequested()
+    signal exportRequested(var conversationId, string title, string format)
+
+    function focusSearch() {
+        searchField.forceActiveFocus()
+        searchField.selectAll()
+    }
 
     color: Theme.sidebar
 
@@ -33,15 +45,21 @@ Rectangle {
             objectName: "newChatButton"
             Layout.fillWidth: true
             text: qsTr("New chat")
-            available: false
-            hint: qsTr("Load a model to start a chat")
+            available: root.controller.ready
+            hint: qsTr("Start a new chat (Ctrl+N)")
+            onClicked: root.newChatRequested()
         }
 
         SearchField {
+            id: searchField
+
             objectName: "searchField"
             Layout.fillWidth: true
-            // Nothing to search in an empty list.
-            enabled: chatList.count > 0
+            enabled: root.controller.ready
+            Accessible.description: qsTr("Searches titles, messages and reasoning (Ctrl+K)")
+            onTextChanged: root.controller.setSearchText(text)
+            Keys.onEscapePressed: text = ""
+            Keys.onDownPressed: chatList.forceActiveFocus()
         }
 
         ListView {
@@ -52,15 +70,48 @@ Rectangle {
             Layout.fillHeight: true
             clip: true
             spacing: Theme.spacingXs
+            model: root.controller.conversations
+            keyNavigationEnabled: true
             Accessible.role: Accessible.List
-            Accessible.name: qsTr("Chats")
+            Accessible.name: searchField.text !== "" ? qsTr("Search results") : qsTr("Chats")
+            ScrollBar.vertical: ScrollBar {}
+
+            delegate: ChatListItem {
+                width: chatList.width
+                controller: root.controller
+                row: model
+                onExportRequested: (id, title, format) => root.exportRequested(id, title, format)
+            }
 
             EmptyState {
                 anchors.centerIn: parent
                 width: parent.width - 2 * Theme.spacingSm
                 visible: chatList.count === 0
-                title: qsTr("No chats yet")
-                body: qsTr("Your conversations will appear here. They are stored only on this computer.")
+                title: searchField.text !== "" ? qsTr("Nothing found") : qsTr("No chats yet")
+                body: searchField.text !== ""
+                      ? qsTr("No chat contains all of these words.")
+                      : qsTr("Your conversations will appear here. They are stored only on this computer.")
+            }
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+
+            ActionButton {
+                objectName: "importButton"
+                Layout.fillWidth: true
+                text: qsTr("Import…")
+                available: root.controller.ready
+                hint: qsTr("Open a chat exported as JSON")
+                onClicked: root.importRequested()
+            }
+
+            ActionButton {
+                objectName: "settingsButton"
+                Layout.fillWidth: true
+                text: qsTr("Settings")
+                hint: qsTr("Sampling, context length, GPU, theme and language (Ctrl+,)")
+                onClicked: root.settingsRequested()
             }
         }
 

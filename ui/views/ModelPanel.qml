@@ -1,0 +1,158 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Ponder
+import Ponder.Core
+
+// The model panel: facts about the loaded model, the last load error, recent models, and the
+// way to the model catalog.
+Dialog {
+    id: root
+
+    required property ModelManager model
+    required property AppSettings settings
+    // Set by whoever provides the model catalog view; the button stays disabled until then.
+    property bool catalogAvailable: false
+
+    signal openModelRequested()
+    signal catalogRequested()
+
+    title: qsTr("Model")
+    modal: true
+    standardButtons: Dialog.Close
+    width: Math.min(parent ? parent.width - 2 * Theme.spacingXxl : 560, 560)
+    anchors.centerIn: parent
+
+    component InfoRow: RowLayout {
+        property string label
+        property string value
+
+        visible: value !== "" && value !== "0"
+        Layout.fillWidth: true
+        Accessible.role: Accessible.StaticText
+        Accessible.name: label + ": " + value
+
+        Label {
+            Layout.preferredWidth: 170
+            text: parent.label
+            color: Theme.textMuted
+        }
+        Label {
+            Layout.fillWidth: true
+            text: parent.value
+            color: Theme.text
+            wrapMode: Text.WrapAnywhere
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.spacingSm
+
+        Label {
+            Layout.fillWidth: true
+            visible: !root.model.loaded && !root.model.loading && root.model.error === ""
+            text: qsTr("No model is loaded. Open a GGUF file to start chatting.")
+            wrapMode: Text.Wrap
+        }
+
+        RowLayout {
+            visible: root.model.loading
+            BusyIndicator {
+                running: root.model.loading
+                Accessible.name: qsTr("Loading")
+            }
+            Label {
+                text: qsTr("Loading %1…").arg(root.model.fileName)
+            }
+        }
+
+        Label {
+            objectName: "modelError"
+            Layout.fillWidth: true
+            visible: root.model.error !== ""
+            text: root.model.error
+            color: Theme.danger
+            wrapMode: Text.Wrap
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: text
+        }
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            visible: root.model.loaded
+            spacing: Theme.spacingXs
+
+            InfoRow { label: qsTr("Name"); value: root.model.name }
+            InfoRow { label: qsTr("File"); value: root.model.path }
+            InfoRow { label: qsTr("Architecture"); value: root.model.architecture }
+            InfoRow { label: qsTr("File size"); value: root.model.fileSizeText }
+            InfoRow { label: qsTr("Parameters"); value: root.model.parametersText }
+            InfoRow {
+                label: qsTr("Active per token")
+                value: root.model.experts > 0 ? root.model.activeParametersText : ""
+            }
+            InfoRow {
+                label: qsTr("Experts")
+                value: root.model.experts > 0 ? qsTr("%1 of %2 used per token")
+                                                .arg(root.model.expertsUsed).arg(root.model.experts) : ""
+            }
+            InfoRow { label: qsTr("Quantization"); value: root.model.quantization }
+            InfoRow {
+                label: qsTr("Context length")
+                value: qsTr("%1 tokens (trained for %2)").arg(root.model.contextLength)
+                                                          .arg(root.model.trainedContextLength)
+            }
+            InfoRow { label: qsTr("Chat format"); value: root.model.chatFormat }
+            InfoRow { label: qsTr("Runs on"); value: root.settings.backendName }
+        }
+
+        Label {
+            Layout.topMargin: Theme.spacingMd
+            visible: root.settings.recentModels.length > 0
+            text: qsTr("Recent models")
+            font.weight: Font.DemiBold
+            Accessible.role: Accessible.Heading
+        }
+
+        Repeater {
+            model: root.settings.recentModels
+
+            ItemDelegate {
+                required property string modelData
+
+                Layout.fillWidth: true
+                text: modelData.split("/").pop()
+                enabled: !root.model.loading
+                Accessible.name: qsTr("Open %1").arg(text)
+                Accessible.description: modelData
+                ToolTip.visible: hovered
+                ToolTip.text: modelData
+                onClicked: {
+                    root.model.open(modelData)
+                    root.close()
+                }
+            }
+        }
+
+        RowLayout {
+            Layout.topMargin: Theme.spacingMd
+
+            ActionButton {
+                text: qsTr("Open model…")
+                available: !root.model.loading
+                hint: qsTr("Open a GGUF model file from this computer")
+                onClicked: root.openModelRequested()
+            }
+
+            ActionButton {
+                objectName: "catalogButton"
+                text: qsTr("Browse models…")
+                available: root.catalogAvailable
+                hint: root.catalogAvailable ? qsTr("Recommended models, what fits your GPU, downloads")
+                                            : qsTr("The model catalog is not part of this version yet")
+                onClicked: root.catalogRequested()
+            }
+        }
+    }
+}
