@@ -2,18 +2,130 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AppSettings</name>
+    <message>
+        <source>CPU reference backend</source>
+        <translation>CPU-Referenz-Backend</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+</context>
+<context>
+    <name>BranchSwitcher</name>
+    <message>
+        <source>Version %1 of %2</source>
+        <translation>Version %1 von %2</translation>
+    </message>
+    <message>
+        <source>Show the previous version</source>
+        <translation>Vorherige Version anzeigen</translation>
+    </message>
+    <message>
+        <source>Previous version</source>
+        <translation>Vorherige Version</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Show the next version</source>
+        <translation>Nächste Version anzeigen</translation>
+    </message>
+    <message>
+        <source>Next version</source>
+        <translation>Nächste Version</translation>
+    </message>
+</context>
+<context>
+    <name>ChatController</name>
+    <message>
+        <source>New chat</source>
+        <translation>Neuer Chat</translation>
+    </message>
+    <message>
+        <source>The chat history could not be opened, so nothing can be saved.</source>
+        <translation>Der Chatverlauf konnte nicht geöffnet werden, daher kann nichts gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Ponder is still answering. Stop the answer or wait for it to finish.</source>
+        <translation>Ponder antwortet noch. Beenden Sie die Antwort oder warten Sie, bis sie fertig ist.</translation>
+    </message>
+    <message>
+        <source>The model is still loading.</source>
+        <translation>Das Modell wird noch geladen.</translation>
+    </message>
+    <message>
+        <source>Open a model first.</source>
+        <translation>Öffnen Sie zuerst ein Modell.</translation>
+    </message>
+    <message>
+        <source>The chat could not be exported: %1</source>
+        <translation>Der Chat konnte nicht exportiert werden: %1</translation>
+    </message>
+    <message>
+        <source>The file could not be opened: %1</source>
+        <translation>Die Datei konnte nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>The file is too large to be a Ponder chat export.</source>
+        <translation>Die Datei ist zu groß für einen Ponder-Chatexport.</translation>
+    </message>
+</context>
+<context>
+    <name>ChatListItem</name>
+    <message>
+        <source>Pinned: %1</source>
+        <translation>Angeheftet: %1</translation>
+    </message>
+    <message>
+        <source>Open this chat</source>
+        <translation>Diesen Chat öffnen</translation>
+    </message>
+    <message>
+        <source>New title</source>
+        <translation>Neuer Titel</translation>
+    </message>
+    <message>
+        <source>Chat actions</source>
+        <translation>Chat-Aktionen</translation>
+    </message>
+    <message>
+        <source>Rename, pin, export or delete this chat</source>
+        <translation>Diesen Chat umbenennen, anheften, exportieren oder löschen</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>Lösen</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Anheften</translation>
+    </message>
+    <message>
+        <source>Export as Markdown…</source>
+        <translation>Als Markdown exportieren…</translation>
+    </message>
+    <message>
+        <source>Export as JSON…</source>
+        <translation>Als JSON exportieren…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+</context>
+<context>
     <name>ChatView</name>
     <message>
         <source>No model loaded</source>
         <translation>Kein Modell geladen</translation>
-    </message>
-    <message>
-        <source>Choose model…</source>
-        <translation>Modell wählen…</translation>
-    </message>
-    <message>
-        <source>Opening models is not available in this version yet</source>
-        <translation>Das Öffnen von Modellen ist in dieser Version noch nicht verfügbar</translation>
     </message>
     <message>
         <source>Messages</source>
@@ -30,6 +142,133 @@
     <message>
         <source>Ponder runs language models on your own computer. Nothing you write here leaves it.</source>
         <translation>Ponder führt Sprachmodelle auf Ihrem eigenen Computer aus. Nichts, was Sie hier schreiben, verlässt ihn.</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>Neuer Chat</translation>
+    </message>
+    <message>
+        <source>Loading the model</source>
+        <translation>Modell wird geladen</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen…</translation>
+    </message>
+    <message>
+        <source>Model information, recent models and the model catalog</source>
+        <translation>Modellinformationen, zuletzt verwendete Modelle und der Modellkatalog</translation>
+    </message>
+    <message>
+        <source>Open model…</source>
+        <translation>Modell öffnen…</translation>
+    </message>
+    <message>
+        <source>A model is loading</source>
+        <translation>Ein Modell wird geladen</translation>
+    </message>
+    <message>
+        <source>Open a GGUF model file from this computer</source>
+        <translation>Eine GGUF-Modelldatei von diesem Computer öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>CodeBlock</name>
+    <message>
+        <source>Code block, %1</source>
+        <translation>Codeblock, %1</translation>
+    </message>
+    <message>
+        <source>Code block</source>
+        <translation>Codeblock</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>Code kopieren</translation>
+    </message>
+    <message>
+        <source>Copy this code block to the clipboard</source>
+        <translation>Diesen Codeblock in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationStore</name>
+    <message>
+        <source>Ponder stopped while this answer was being written; the text up to that point was kept.</source>
+        <translation>Ponder wurde beendet, während diese Antwort geschrieben wurde; der Text bis dahin wurde behalten.</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>The data folder %1 cannot be created.</source>
+        <translation>Der Datenordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file</source>
+        <translation>%1 ist keine Datei</translation>
+    </message>
+    <message>
+        <source>no permission to read and write %1</source>
+        <translation>keine Berechtigung, %1 zu lesen und zu schreiben</translation>
+    </message>
+    <message>
+        <source>The SQLite driver of Qt (QSQLITE) is missing.</source>
+        <translation>Der SQLite-Treiber von Qt (QSQLITE) fehlt.</translation>
+    </message>
+    <message>
+        <source>opening %1</source>
+        <translation>beim Öffnen von %1</translation>
+    </message>
+    <message>
+        <source>checking %1</source>
+        <translation>beim Prüfen von %1</translation>
+    </message>
+    <message>
+        <source>damaged database: %1</source>
+        <translation>beschädigte Datenbank: %1</translation>
+    </message>
+    <message>
+        <source>The conversation database %1 cannot be read (%2) and could not be moved aside; nothing was changed.</source>
+        <translation>Die Gesprächsdatenbank %1 kann nicht gelesen werden (%2) und konnte nicht beiseitegelegt werden; nichts wurde verändert.</translation>
+    </message>
+    <message>
+        <source>%1 could not be moved aside; no new database was created.</source>
+        <translation>%1 konnte nicht beiseitegelegt werden; es wurde keine neue Datenbank angelegt.</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>This file cannot be imported: %1</source>
+        <translation>Diese Datei kann nicht importiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Imported conversation</source>
+        <translation>Importiertes Gespräch</translation>
+    </message>
+</context>
+<context>
+    <name>InferenceWorker</name>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>Es ist kein Modell geladen.</translation>
     </message>
 </context>
 <context>
@@ -62,6 +301,14 @@
         <source>Enter adds a line · Ctrl+Enter sends</source>
         <translation>Eingabe fügt eine Zeile hinzu · Strg+Eingabe sendet</translation>
     </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Stop the answer; the text so far is kept (Esc)</source>
+        <translation>Antwort beenden; der bisherige Text bleibt erhalten (Esc)</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -69,12 +316,429 @@
         <source>Ponder</source>
         <translation>Ponder</translation>
     </message>
+    <message>
+        <source>%1 – Ponder</source>
+        <translation>%1 – Ponder</translation>
+    </message>
+    <message>
+        <source>Chat “%1” deleted</source>
+        <translation>Chat „%1“ gelöscht</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Restore the deleted chat</source>
+        <translation>Den gelöschten Chat wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Open a model</source>
+        <translation>Ein Modell öffnen</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF-Modelle (*.gguf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Export chat</source>
+        <translation>Chat exportieren</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Import a chat</source>
+        <translation>Einen Chat importieren</translation>
+    </message>
+    <message>
+        <source>Ponder chat export (*.json)</source>
+        <translation>Ponder-Chatexport (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBubble</name>
+    <message>
+        <source>You said: %1</source>
+        <translation>Sie sagten: %1</translation>
+    </message>
+    <message>
+        <source>Ponder answered: %1</source>
+        <translation>Ponder antwortete: %1</translation>
+    </message>
+    <message>
+        <source>Edit message</source>
+        <translation>Nachricht bearbeiten</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter sends the edited message as a new branch</source>
+        <translation>Strg+Eingabe sendet die bearbeitete Nachricht als neuen Zweig</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Keep the message as it was (Esc)</source>
+        <translation>Die Nachricht unverändert lassen (Esc)</translation>
+    </message>
+    <message>
+        <source>Send edit</source>
+        <translation>Änderung senden</translation>
+    </message>
+    <message>
+        <source>Send the edited message; the old one stays as another branch</source>
+        <translation>Die bearbeitete Nachricht senden; die alte bleibt als weiterer Zweig erhalten</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the message text</source>
+        <translation>Den Nachrichtentext kopieren</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit and resend; the old message and its answers stay as a branch</source>
+        <translation>Bearbeiten und erneut senden; die alte Nachricht und ihre Antworten bleiben als Zweig erhalten</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>Neu erzeugen</translation>
+    </message>
+    <message>
+        <source>Answer again; this answer stays as a branch</source>
+        <translation>Erneut antworten; diese Antwort bleibt als Zweig erhalten</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>%1 tokens · %2 tokens/s</source>
+        <translation>%1 Tokens · %2 Tokens/s</translation>
+    </message>
+</context>
+<context>
+    <name>MessageText</name>
+    <message>
+        <source>Formula: %1</source>
+        <translation>Formel: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPanel</name>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>No model is loaded. Open a GGUF file to start chatting.</source>
+        <translation>Es ist kein Modell geladen. Öffnen Sie eine GGUF-Datei, um zu chatten.</translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation>Wird geladen</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>Architektur</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>Dateigröße</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Active per token</source>
+        <translation>Aktiv pro Token</translation>
+    </message>
+    <message>
+        <source>Experts</source>
+        <translation>Experten</translation>
+    </message>
+    <message>
+        <source>%1 of %2 used per token</source>
+        <translation>%1 von %2 pro Token verwendet</translation>
+    </message>
+    <message>
+        <source>Quantization</source>
+        <translation>Quantisierung</translation>
+    </message>
+    <message>
+        <source>Context length</source>
+        <translation>Kontextlänge</translation>
+    </message>
+    <message>
+        <source>%1 tokens (trained for %2)</source>
+        <translation>%1 Tokens (trainiert für %2)</translation>
+    </message>
+    <message>
+        <source>Chat format</source>
+        <translation>Chatformat</translation>
+    </message>
+    <message>
+        <source>Runs on</source>
+        <translation>Läuft auf</translation>
+    </message>
+    <message>
+        <source>Recent models</source>
+        <translation>Zuletzt verwendete Modelle</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>%1 öffnen</translation>
+    </message>
+    <message>
+        <source>Open model…</source>
+        <translation>Modell öffnen…</translation>
+    </message>
+    <message>
+        <source>Open a GGUF model file from this computer</source>
+        <translation>Eine GGUF-Modelldatei von diesem Computer öffnen</translation>
+    </message>
+    <message>
+        <source>Browse models…</source>
+        <translation>Modelle durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Recommended models, what fits your GPU, downloads</source>
+        <translation>Empfohlene Modelle, was auf Ihre GPU passt, Downloads</translation>
+    </message>
+    <message>
+        <source>The model catalog is not part of this version yet</source>
+        <translation>Der Modellkatalog ist noch nicht Teil dieser Version</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Hide this message</source>
+        <translation>Diese Meldung ausblenden</translation>
+    </message>
+</context>
+<context>
+    <name>NumberSetting</name>
+    <message>
+        <source>Model default</source>
+        <translation>Modellvorgabe</translation>
+    </message>
+</context>
+<context>
+    <name>ReasoningPanel</name>
+    <message>
+        <source>Thinking…</source>
+        <translation>Denkt nach…</translation>
+    </message>
+    <message>
+        <source>Thought for %1 ms, %2 tokens</source>
+        <translation>%1 ms nachgedacht, %2 Tokens</translation>
+    </message>
+    <message>
+        <source>Thought for %1 ms</source>
+        <translation>%1 ms nachgedacht</translation>
+    </message>
+    <message>
+        <source>Thought for %1 s, %2 tokens</source>
+        <translation>%1 s nachgedacht, %2 Tokens</translation>
+    </message>
+    <message>
+        <source>Thought for %1 s</source>
+        <translation>%1 s nachgedacht</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>Überlegungen</translation>
+    </message>
+    <message>
+        <source>Hide the model&apos;s reasoning</source>
+        <translation>Die Überlegungen des Modells ausblenden</translation>
+    </message>
+    <message>
+        <source>Show the model&apos;s reasoning step by step</source>
+        <translation>Die Überlegungen des Modells Schritt für Schritt zeigen</translation>
+    </message>
+    <message>
+        <source>Reasoning steps</source>
+        <translation>Denkschritte</translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>Schritt %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>SearchField</name>
     <message>
         <source>Search chats</source>
         <translation>Chats durchsuchen</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Sampling</source>
+        <translation>Sampling</translation>
+    </message>
+    <message>
+        <source>Leave a field empty to use what the model file recommends.</source>
+        <translation>Lassen Sie ein Feld leer, um die Empfehlung der Modelldatei zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <source>Higher is more varied, lower more focused (0 to 2)</source>
+        <translation>Höher ist abwechslungsreicher, niedriger fokussierter (0 bis 2)</translation>
+    </message>
+    <message>
+        <source>Top-k</source>
+        <translation>Top-k</translation>
+    </message>
+    <message>
+        <source>Sample only from the k most likely tokens (0: off)</source>
+        <translation>Nur aus den k wahrscheinlichsten Tokens wählen (0: aus)</translation>
+    </message>
+    <message>
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <source>Sample from the smallest set of tokens whose probabilities add up to p (0 to 1)</source>
+        <translation>Aus der kleinsten Menge von Tokens wählen, deren Wahrscheinlichkeiten zusammen p ergeben (0 bis 1)</translation>
+    </message>
+    <message>
+        <source>Min-p</source>
+        <translation>Min-p</translation>
+    </message>
+    <message>
+        <source>Drop tokens less likely than p times the most likely one (0 to 1)</source>
+        <translation>Tokens verwerfen, die weniger wahrscheinlich sind als p mal das wahrscheinlichste (0 bis 1)</translation>
+    </message>
+    <message>
+        <source>Repeat penalty</source>
+        <translation>Wiederholungsstrafe</translation>
+    </message>
+    <message>
+        <source>Above 1 discourages repeating recent tokens</source>
+        <translation>Über 1 hält davon ab, kürzlich verwendete Tokens zu wiederholen</translation>
+    </message>
+    <message>
+        <source>Maximum answer length (tokens)</source>
+        <translation>Maximale Antwortlänge (Tokens)</translation>
+    </message>
+    <message>
+        <source>Empty: until the model stops or the context is full</source>
+        <translation>Leer: bis das Modell aufhört oder der Kontext voll ist</translation>
+    </message>
+    <message>
+        <source>Use the model&apos;s recommendations</source>
+        <translation>Empfehlungen des Modells verwenden</translation>
+    </message>
+    <message>
+        <source>Clear all sampling fields</source>
+        <translation>Alle Sampling-Felder leeren</translation>
+    </message>
+    <message>
+        <source>Model and hardware</source>
+        <translation>Modell und Hardware</translation>
+    </message>
+    <message>
+        <source>Context length</source>
+        <translation>Kontextlänge</translation>
+    </message>
+    <message>
+        <source>Tokens the model can see at once; applies when a model is next opened</source>
+        <translation>Tokens, die das Modell auf einmal sieht; gilt beim nächsten Öffnen eines Modells</translation>
+    </message>
+    <message>
+        <source>GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>Choose automatically</source>
+        <translation>Automatisch wählen</translation>
+    </message>
+    <message>
+        <source>The Vulkan device that will run models</source>
+        <translation>Das Vulkan-Gerät, das die Modelle ausführen wird</translation>
+    </message>
+    <message>
+        <source>Models currently run on the %1. The GPU choice is saved and used once the Vulkan backend runs chats.</source>
+        <translation>Modelle laufen derzeit auf dem %1. Die GPU-Auswahl wird gespeichert und verwendet, sobald das Vulkan-Backend die Chats ausführt.</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Farbschema</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Keep the reasoning open after the answer starts</source>
+        <translation>Überlegungen nach Beginn der Antwort geöffnet lassen</translation>
+    </message>
+    <message>
+        <source>Otherwise it folds into one line, which a click opens again</source>
+        <translation>Sonst werden sie zu einer Zeile zusammengeklappt, die ein Klick wieder öffnet</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Changes the language of Ponder at once</source>
+        <translation>Ändert die Sprache von Ponder sofort</translation>
     </message>
 </context>
 <context>
@@ -86,10 +750,6 @@
     <message>
         <source>New chat</source>
         <translation>Neuer Chat</translation>
-    </message>
-    <message>
-        <source>Load a model to start a chat</source>
-        <translation>Laden Sie ein Modell, um einen Chat zu beginnen</translation>
     </message>
     <message>
         <source>Chats</source>
@@ -107,12 +767,63 @@
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
+    <message>
+        <source>Start a new chat (Ctrl+N)</source>
+        <translation>Einen neuen Chat beginnen (Strg+N)</translation>
+    </message>
+    <message>
+        <source>Searches titles, messages and reasoning (Ctrl+K)</source>
+        <translation>Durchsucht Titel, Nachrichten und Überlegungen (Strg+K)</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Suchergebnisse</translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>Nichts gefunden</translation>
+    </message>
+    <message>
+        <source>No chat contains all of these words.</source>
+        <translation>Kein Chat enthält alle diese Wörter.</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <source>Open a chat exported as JSON</source>
+        <translation>Einen als JSON exportierten Chat öffnen</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Sampling, context length, GPU, theme and language (Ctrl+,)</source>
+        <translation>Sampling, Kontextlänge, GPU, Farbschema und Sprache (Strg+,)</translation>
+    </message>
+</context>
+<context>
+    <name>Snackbar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Hide this message</source>
+        <translation>Diese Meldung ausblenden</translation>
+    </message>
 </context>
 <context>
     <name>Storage</name>
     <message>
         <source>The conversation database was written by a newer version of Ponder (schema %1; this version knows up to %2). Please update Ponder; the file was left untouched.</source>
         <translation>Die Gesprächsdatenbank wurde von einer neueren Ponder-Version geschrieben (Schema %1; diese Version kennt bis %2). Bitte aktualisieren Sie Ponder; die Datei wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>Ponder could not read its conversation database (%1). The file was kept and moved to %2; Ponder started with an empty history.</source>
+        <translation>Ponder konnte seine Gesprächsdatenbank nicht lesen (%1). Die Datei wurde behalten und nach %2 verschoben; Ponder hat mit einem leeren Verlauf begonnen.</translation>
     </message>
 </context>
 <context>
@@ -144,6 +855,80 @@
     <message>
         <source>A database operation failed.</source>
         <translation>Ein Datenbankvorgang ist fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
+    <name>SystemPromptBar</name>
+    <message>
+        <source>System prompt: %1</source>
+        <translation>Systemprompt: %1</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>Systemprompt</translation>
+    </message>
+    <message>
+        <source>Instructions the model gets before this chat; shown or hidden</source>
+        <translation>Anweisungen, die das Modell vor diesem Chat erhält; ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <source>For example: You are a concise assistant. Answer in English.</source>
+        <translation>Zum Beispiel: Du bist ein knapper Assistent. Antworte auf Deutsch.</translation>
+    </message>
+    <message>
+        <source>Saved when the field loses focus</source>
+        <translation>Wird gespeichert, wenn das Feld den Fokus verliert</translation>
+    </message>
+</context>
+<context>
+    <name>conversationexport</name>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>Assistent</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>Werkzeug</translation>
+    </message>
+    <message>
+        <source>Reasoning (%1 s)</source>
+        <translation>Überlegungen (%1 s)</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>Überlegungen</translation>
+    </message>
+    <message>
+        <source>Stopped before the end.</source>
+        <translation>Vor dem Ende angehalten.</translation>
+    </message>
+    <message>
+        <source>Still being written.</source>
+        <translation>Wird noch geschrieben.</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Untitled conversation</source>
+        <translation>Unbenanntes Gespräch</translation>
+    </message>
+    <message>
+        <source>Exported from Ponder on %1.</source>
+        <translation>Aus Ponder exportiert am %1.</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>Systemprompt</translation>
     </message>
 </context>
 </TS>

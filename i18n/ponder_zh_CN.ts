@@ -2,18 +2,130 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AppSettings</name>
+    <message>
+        <source>CPU reference backend</source>
+        <translation>CPU 参考后端</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+</context>
+<context>
+    <name>BranchSwitcher</name>
+    <message>
+        <source>Version %1 of %2</source>
+        <translation>第 %1 个版本，共 %2 个</translation>
+    </message>
+    <message>
+        <source>Show the previous version</source>
+        <translation>显示上一个版本</translation>
+    </message>
+    <message>
+        <source>Previous version</source>
+        <translation>上一个版本</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Show the next version</source>
+        <translation>显示下一个版本</translation>
+    </message>
+    <message>
+        <source>Next version</source>
+        <translation>下一个版本</translation>
+    </message>
+</context>
+<context>
+    <name>ChatController</name>
+    <message>
+        <source>New chat</source>
+        <translation>新聊天</translation>
+    </message>
+    <message>
+        <source>The chat history could not be opened, so nothing can be saved.</source>
+        <translation>无法打开聊天记录，因此无法保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Ponder is still answering. Stop the answer or wait for it to finish.</source>
+        <translation>Ponder 仍在回答。请停止回答或等待其完成。</translation>
+    </message>
+    <message>
+        <source>The model is still loading.</source>
+        <translation>模型仍在加载中。</translation>
+    </message>
+    <message>
+        <source>Open a model first.</source>
+        <translation>请先打开一个模型。</translation>
+    </message>
+    <message>
+        <source>The chat could not be exported: %1</source>
+        <translation>无法导出聊天：%1</translation>
+    </message>
+    <message>
+        <source>The file could not be opened: %1</source>
+        <translation>无法打开文件：%1</translation>
+    </message>
+    <message>
+        <source>The file is too large to be a Ponder chat export.</source>
+        <translation>该文件太大，不可能是 Ponder 导出的聊天。</translation>
+    </message>
+</context>
+<context>
+    <name>ChatListItem</name>
+    <message>
+        <source>Pinned: %1</source>
+        <translation>已置顶：%1</translation>
+    </message>
+    <message>
+        <source>Open this chat</source>
+        <translation>打开此聊天</translation>
+    </message>
+    <message>
+        <source>New title</source>
+        <translation>新标题</translation>
+    </message>
+    <message>
+        <source>Chat actions</source>
+        <translation>聊天操作</translation>
+    </message>
+    <message>
+        <source>Rename, pin, export or delete this chat</source>
+        <translation>重命名、置顶、导出或删除此聊天</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>取消置顶</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>置顶</translation>
+    </message>
+    <message>
+        <source>Export as Markdown…</source>
+        <translation>导出为 Markdown…</translation>
+    </message>
+    <message>
+        <source>Export as JSON…</source>
+        <translation>导出为 JSON…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
     <name>ChatView</name>
     <message>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
-    </message>
-    <message>
-        <source>Choose model…</source>
-        <translation>选择模型…</translation>
-    </message>
-    <message>
-        <source>Opening models is not available in this version yet</source>
-        <translation>此版本尚不支持打开模型</translation>
     </message>
     <message>
         <source>Messages</source>
@@ -30,6 +142,133 @@
     <message>
         <source>Ponder runs language models on your own computer. Nothing you write here leaves it.</source>
         <translation>Ponder 在您自己的电脑上运行语言模型。您在这里写的任何内容都不会离开这台电脑。</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>新聊天</translation>
+    </message>
+    <message>
+        <source>Loading the model</source>
+        <translation>正在加载模型</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>正在加载 %1…</translation>
+    </message>
+    <message>
+        <source>Model information, recent models and the model catalog</source>
+        <translation>模型信息、最近使用的模型和模型目录</translation>
+    </message>
+    <message>
+        <source>Open model…</source>
+        <translation>打开模型…</translation>
+    </message>
+    <message>
+        <source>A model is loading</source>
+        <translation>正在加载模型</translation>
+    </message>
+    <message>
+        <source>Open a GGUF model file from this computer</source>
+        <translation>从本机打开 GGUF 模型文件</translation>
+    </message>
+</context>
+<context>
+    <name>CodeBlock</name>
+    <message>
+        <source>Code block, %1</source>
+        <translation>代码块，%1</translation>
+    </message>
+    <message>
+        <source>Code block</source>
+        <translation>代码块</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>复制代码</translation>
+    </message>
+    <message>
+        <source>Copy this code block to the clipboard</source>
+        <translation>将此代码块复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationStore</name>
+    <message>
+        <source>Ponder stopped while this answer was being written; the text up to that point was kept.</source>
+        <translation>Ponder 在写这条回答时停止了；此前的文字已保留。</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>The data folder %1 cannot be created.</source>
+        <translation>无法创建数据文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is not a file</source>
+        <translation>%1 不是文件</translation>
+    </message>
+    <message>
+        <source>no permission to read and write %1</source>
+        <translation>没有读写 %1 的权限</translation>
+    </message>
+    <message>
+        <source>The SQLite driver of Qt (QSQLITE) is missing.</source>
+        <translation>缺少 Qt 的 SQLite 驱动（QSQLITE）。</translation>
+    </message>
+    <message>
+        <source>opening %1</source>
+        <translation>打开 %1 时</translation>
+    </message>
+    <message>
+        <source>checking %1</source>
+        <translation>检查 %1 时</translation>
+    </message>
+    <message>
+        <source>damaged database: %1</source>
+        <translation>数据库已损坏：%1</translation>
+    </message>
+    <message>
+        <source>The conversation database %1 cannot be read (%2) and could not be moved aside; nothing was changed.</source>
+        <translation>无法读取对话数据库 %1（%2），也无法将其移到一旁；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>%1 could not be moved aside; no new database was created.</source>
+        <translation>无法将 %1 移到一旁；未创建新数据库。</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>This file cannot be imported: %1</source>
+        <translation>无法导入此文件：%1</translation>
+    </message>
+    <message>
+        <source>Imported conversation</source>
+        <translation>导入的对话</translation>
+    </message>
+</context>
+<context>
+    <name>InferenceWorker</name>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>尚未加载模型。</translation>
     </message>
 </context>
 <context>
@@ -62,6 +301,14 @@
         <source>Enter adds a line · Ctrl+Enter sends</source>
         <translation>Enter 换行 · Ctrl+Enter 发送</translation>
     </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop the answer; the text so far is kept (Esc)</source>
+        <translation>停止回答；已生成的文字会保留（Esc）</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -69,12 +316,429 @@
         <source>Ponder</source>
         <translation>Ponder</translation>
     </message>
+    <message>
+        <source>%1 – Ponder</source>
+        <translation>%1 – Ponder</translation>
+    </message>
+    <message>
+        <source>Chat “%1” deleted</source>
+        <translation>已删除聊天“%1”</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Restore the deleted chat</source>
+        <translation>恢复已删除的聊天</translation>
+    </message>
+    <message>
+        <source>Open a model</source>
+        <translation>打开模型</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF 模型 (*.gguf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export chat</source>
+        <translation>导出聊天</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Import a chat</source>
+        <translation>导入聊天</translation>
+    </message>
+    <message>
+        <source>Ponder chat export (*.json)</source>
+        <translation>Ponder 聊天导出文件 (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBubble</name>
+    <message>
+        <source>You said: %1</source>
+        <translation>您说：%1</translation>
+    </message>
+    <message>
+        <source>Ponder answered: %1</source>
+        <translation>Ponder 回答：%1</translation>
+    </message>
+    <message>
+        <source>Edit message</source>
+        <translation>编辑消息</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter sends the edited message as a new branch</source>
+        <translation>Ctrl+Enter 将编辑后的消息作为新分支发送</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Keep the message as it was (Esc)</source>
+        <translation>保持消息原样（Esc）</translation>
+    </message>
+    <message>
+        <source>Send edit</source>
+        <translation>发送修改</translation>
+    </message>
+    <message>
+        <source>Send the edited message; the old one stays as another branch</source>
+        <translation>发送编辑后的消息；旧消息作为另一个分支保留</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the message text</source>
+        <translation>复制消息文字</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Edit and resend; the old message and its answers stay as a branch</source>
+        <translation>编辑并重新发送；旧消息及其回答作为分支保留</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>Answer again; this answer stays as a branch</source>
+        <translation>重新回答；此回答作为分支保留</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>%1 tokens · %2 tokens/s</source>
+        <translation>%1 个词元 · 每秒 %2 个词元</translation>
+    </message>
+</context>
+<context>
+    <name>MessageText</name>
+    <message>
+        <source>Formula: %1</source>
+        <translation>公式：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPanel</name>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>No model is loaded. Open a GGUF file to start chatting.</source>
+        <translation>尚未加载模型。打开一个 GGUF 文件即可开始聊天。</translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation>加载中</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>正在加载 %1…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>文件大小</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <source>Active per token</source>
+        <translation>每个词元激活</translation>
+    </message>
+    <message>
+        <source>Experts</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>%1 of %2 used per token</source>
+        <translation>每个词元使用 %2 个中的 %1 个</translation>
+    </message>
+    <message>
+        <source>Quantization</source>
+        <translation>量化</translation>
+    </message>
+    <message>
+        <source>Context length</source>
+        <translation>上下文长度</translation>
+    </message>
+    <message>
+        <source>%1 tokens (trained for %2)</source>
+        <translation>%1 个词元（训练长度 %2）</translation>
+    </message>
+    <message>
+        <source>Chat format</source>
+        <translation>对话格式</translation>
+    </message>
+    <message>
+        <source>Runs on</source>
+        <translation>运行于</translation>
+    </message>
+    <message>
+        <source>Recent models</source>
+        <translation>最近使用的模型</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>打开 %1</translation>
+    </message>
+    <message>
+        <source>Open model…</source>
+        <translation>打开模型…</translation>
+    </message>
+    <message>
+        <source>Open a GGUF model file from this computer</source>
+        <translation>从本机打开 GGUF 模型文件</translation>
+    </message>
+    <message>
+        <source>Browse models…</source>
+        <translation>浏览模型…</translation>
+    </message>
+    <message>
+        <source>Recommended models, what fits your GPU, downloads</source>
+        <translation>推荐模型、适合您的 GPU 的模型、下载</translation>
+    </message>
+    <message>
+        <source>The model catalog is not part of this version yet</source>
+        <translation>此版本尚未包含模型目录</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Hide this message</source>
+        <translation>隐藏此消息</translation>
+    </message>
+</context>
+<context>
+    <name>NumberSetting</name>
+    <message>
+        <source>Model default</source>
+        <translation>模型默认值</translation>
+    </message>
+</context>
+<context>
+    <name>ReasoningPanel</name>
+    <message>
+        <source>Thinking…</source>
+        <translation>思考中…</translation>
+    </message>
+    <message>
+        <source>Thought for %1 ms, %2 tokens</source>
+        <translation>思考了 %1 毫秒，%2 个词元</translation>
+    </message>
+    <message>
+        <source>Thought for %1 ms</source>
+        <translation>思考了 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>Thought for %1 s, %2 tokens</source>
+        <translation>思考了 %1 秒，%2 个词元</translation>
+    </message>
+    <message>
+        <source>Thought for %1 s</source>
+        <translation>思考了 %1 秒</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>推理过程</translation>
+    </message>
+    <message>
+        <source>Hide the model&apos;s reasoning</source>
+        <translation>隐藏模型的推理过程</translation>
+    </message>
+    <message>
+        <source>Show the model&apos;s reasoning step by step</source>
+        <translation>逐步显示模型的推理过程</translation>
+    </message>
+    <message>
+        <source>Reasoning steps</source>
+        <translation>推理步骤</translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>第 %1 步：%2</translation>
+    </message>
 </context>
 <context>
     <name>SearchField</name>
     <message>
         <source>Search chats</source>
         <translation>搜索聊天</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Sampling</source>
+        <translation>采样</translation>
+    </message>
+    <message>
+        <source>Leave a field empty to use what the model file recommends.</source>
+        <translation>留空则使用模型文件推荐的值。</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Higher is more varied, lower more focused (0 to 2)</source>
+        <translation>越高越多样，越低越集中（0 到 2）</translation>
+    </message>
+    <message>
+        <source>Top-k</source>
+        <translation>Top-k</translation>
+    </message>
+    <message>
+        <source>Sample only from the k most likely tokens (0: off)</source>
+        <translation>只从概率最高的 k 个词元中采样（0：关闭）</translation>
+    </message>
+    <message>
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <source>Sample from the smallest set of tokens whose probabilities add up to p (0 to 1)</source>
+        <translation>从概率之和达到 p 的最小词元集合中采样（0 到 1）</translation>
+    </message>
+    <message>
+        <source>Min-p</source>
+        <translation>Min-p</translation>
+    </message>
+    <message>
+        <source>Drop tokens less likely than p times the most likely one (0 to 1)</source>
+        <translation>丢弃概率低于最高概率 p 倍的词元（0 到 1）</translation>
+    </message>
+    <message>
+        <source>Repeat penalty</source>
+        <translation>重复惩罚</translation>
+    </message>
+    <message>
+        <source>Above 1 discourages repeating recent tokens</source>
+        <translation>大于 1 时抑制重复最近的词元</translation>
+    </message>
+    <message>
+        <source>Maximum answer length (tokens)</source>
+        <translation>最大回答长度（词元）</translation>
+    </message>
+    <message>
+        <source>Empty: until the model stops or the context is full</source>
+        <translation>留空：直到模型停止或上下文已满</translation>
+    </message>
+    <message>
+        <source>Use the model&apos;s recommendations</source>
+        <translation>使用模型的推荐值</translation>
+    </message>
+    <message>
+        <source>Clear all sampling fields</source>
+        <translation>清空所有采样字段</translation>
+    </message>
+    <message>
+        <source>Model and hardware</source>
+        <translation>模型与硬件</translation>
+    </message>
+    <message>
+        <source>Context length</source>
+        <translation>上下文长度</translation>
+    </message>
+    <message>
+        <source>Tokens the model can see at once; applies when a model is next opened</source>
+        <translation>模型一次能看到的词元数；下次打开模型时生效</translation>
+    </message>
+    <message>
+        <source>GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>Choose automatically</source>
+        <translation>自动选择</translation>
+    </message>
+    <message>
+        <source>The Vulkan device that will run models</source>
+        <translation>将运行模型的 Vulkan 设备</translation>
+    </message>
+    <message>
+        <source>Models currently run on the %1. The GPU choice is saved and used once the Vulkan backend runs chats.</source>
+        <translation>模型目前运行于%1。GPU 选择会被保存，并在 Vulkan 后端运行聊天后使用。</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Keep the reasoning open after the answer starts</source>
+        <translation>回答开始后保持推理过程展开</translation>
+    </message>
+    <message>
+        <source>Otherwise it folds into one line, which a click opens again</source>
+        <translation>否则会折叠成一行，点击即可再次展开</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Changes the language of Ponder at once</source>
+        <translation>立即更改 Ponder 的语言</translation>
     </message>
 </context>
 <context>
@@ -86,10 +750,6 @@
     <message>
         <source>New chat</source>
         <translation>新建聊天</translation>
-    </message>
-    <message>
-        <source>Load a model to start a chat</source>
-        <translation>请先加载模型再开始聊天</translation>
     </message>
     <message>
         <source>Chats</source>
@@ -107,12 +767,63 @@
         <source>Version %1</source>
         <translation>版本 %1</translation>
     </message>
+    <message>
+        <source>Start a new chat (Ctrl+N)</source>
+        <translation>开始新聊天（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Searches titles, messages and reasoning (Ctrl+K)</source>
+        <translation>搜索标题、消息和推理过程（Ctrl+K）</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>未找到结果</translation>
+    </message>
+    <message>
+        <source>No chat contains all of these words.</source>
+        <translation>没有聊天包含所有这些词。</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Open a chat exported as JSON</source>
+        <translation>打开导出为 JSON 的聊天</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Sampling, context length, GPU, theme and language (Ctrl+,)</source>
+        <translation>采样、上下文长度、GPU、主题和语言（Ctrl+,）</translation>
+    </message>
+</context>
+<context>
+    <name>Snackbar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Hide this message</source>
+        <translation>隐藏此消息</translation>
+    </message>
 </context>
 <context>
     <name>Storage</name>
     <message>
         <source>The conversation database was written by a newer version of Ponder (schema %1; this version knows up to %2). Please update Ponder; the file was left untouched.</source>
         <translation>对话数据库由更新版本的 Ponder 写入（架构 %1；此版本最高支持 %2）。请更新 Ponder；该文件未被改动。</translation>
+    </message>
+    <message>
+        <source>Ponder could not read its conversation database (%1). The file was kept and moved to %2; Ponder started with an empty history.</source>
+        <translation>Ponder 无法读取其对话数据库（%1）。该文件已保留并移至 %2；Ponder 以空的历史记录启动。</translation>
     </message>
 </context>
 <context>
@@ -144,6 +855,80 @@
     <message>
         <source>A database operation failed.</source>
         <translation>数据库操作失败。</translation>
+    </message>
+</context>
+<context>
+    <name>SystemPromptBar</name>
+    <message>
+        <source>System prompt: %1</source>
+        <translation>系统提示词：%1</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <source>Instructions the model gets before this chat; shown or hidden</source>
+        <translation>模型在此聊天前收到的指示；显示或隐藏</translation>
+    </message>
+    <message>
+        <source>For example: You are a concise assistant. Answer in English.</source>
+        <translation>例如：你是一个简洁的助手。请用中文回答。</translation>
+    </message>
+    <message>
+        <source>Saved when the field loses focus</source>
+        <translation>字段失去焦点时保存</translation>
+    </message>
+</context>
+<context>
+    <name>conversationexport</name>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>助手</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <source>Reasoning (%1 s)</source>
+        <translation>推理过程（%1 秒）</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>推理过程</translation>
+    </message>
+    <message>
+        <source>Stopped before the end.</source>
+        <translation>在结束前已停止。</translation>
+    </message>
+    <message>
+        <source>Still being written.</source>
+        <translation>仍在撰写中。</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>Untitled conversation</source>
+        <translation>未命名对话</translation>
+    </message>
+    <message>
+        <source>Exported from Ponder on %1.</source>
+        <translation>于 %1 从 Ponder 导出。</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
     </message>
 </context>
 </TS>

@@ -14,6 +14,7 @@
 #include <memory>
 
 #include "chat_controller.h"
+#include "language_switcher.h"
 #include "quick_setup.h"
 
 Q_IMPORT_QML_PLUGIN(Ponder_CorePlugin)
@@ -52,6 +53,7 @@ private slots:
     void actionsWithoutModelAreDisabled();
     void screenshotIsNotBlank();
     void darkSchemeRendersDark();
+    void languageSwitchesAtRunTime();
     void cleanupTestCase();
 
 private:
@@ -166,6 +168,24 @@ void TstUiSmoke::darkSchemeRendersDark() {
     theme->setProperty("colorScheme", 0);
     QVERIFY2(light > 0.6 && dark < 0.4,
              qPrintable(QStringLiteral("mean lightness light %1, dark %2").arg(light).arg(dark)));
+    QVERIFY2(m_warnings.isEmpty(), qPrintable(m_warnings.value(0).toString()));
+}
+
+void TstUiSmoke::languageSwitchesAtRunTime() {
+    // As main.cpp wires it: the setting changes, the translator is swapped, QML re-translates.
+    LanguageSwitcher switcher(m_engine);
+    AppSettings* settings = m_controller->settings();
+    connect(settings, &AppSettings::languageChanged, &switcher, [&] { switcher.apply(settings->language()); });
+    QQuickItem* newChat = item("newChatButton");
+    QVERIFY(newChat);
+    QCOMPARE(newChat->property("text").toString(), QStringLiteral("New chat"));
+    settings->setLanguage(QStringLiteral("de"));
+    QCOMPARE(newChat->property("text").toString(), QStringLiteral("Neuer Chat"));
+    settings->setLanguage(QStringLiteral("zh_CN"));
+    QCOMPARE(newChat->property("text").toString(), QStringLiteral("新建聊天"));
+    grab(QStringLiteral("main-window-zh.png"));
+    settings->setLanguage(QStringLiteral("en"));
+    QCOMPARE(newChat->property("text").toString(), QStringLiteral("New chat"));
     QVERIFY2(m_warnings.isEmpty(), qPrintable(m_warnings.value(0).toString()));
 }
 
