@@ -90,6 +90,23 @@ Item {
             compare(t.spy.signalArguments[0][0], "click")
         }
 
+        function test_stopWhileGenerating() {
+            const t = makeBox(true)
+            const stops = createTemporaryObject(spyComponent, root, { target: t.box, signalName: "stopRequested" })
+            t.box.generating = true
+            t.box.text = "next question"
+            compare(t.box.sendButton.text, "Stop")
+            verify(t.box.sendButton.enabled, "Stop works even with text in the box")
+            keyClick(Qt.Key_Return, Qt.ControlModifier)
+            compare(t.spy.count, 0, "no second message while one is answered")
+            compare(t.box.text, "next question", "the draft is kept")
+            mouseClick(t.box.sendButton)
+            compare(stops.count, 1)
+            compare(t.spy.count, 0)
+            t.box.generating = false
+            compare(t.box.sendButton.text, "Send")
+        }
+
         function test_accessibleNames() {
             const t = makeBox(false)
             compare(t.box.sendButton.Accessible.name, "Send")
