@@ -6,10 +6,13 @@
 // the previous submissions (cost units per second, separately for decode and prompt work).
 // A fast GPU ends up recording a whole token into one submission; a slow one splits the
 // layers, and prompts are cut into chunks small enough for one layer to fit the target.
+// CPU-type devices (lavapipe) drive no display and get a 1 s target; PONDER_VK_SUBMIT_MS
+// overrides the target (experiments, slow GPUs).
 #include "vk/model_runner.h"
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -23,6 +26,7 @@ namespace {
 using namespace detail;
 
 constexpr double kTargetSeconds = 0.1;     // 20x below a 2 s watchdog
+constexpr double kCpuTargetSeconds = 1.0;  // CPU devices (lavapipe) drive no display: no watchdog
 constexpr double kInitialRate = 1e9;       // cost units/s assumed before any measurement
 constexpr uint32_t kDefaultChunk = 128;
 constexpr uint64_t kStagingBytes = 64ull << 20;
@@ -183,6 +187,7 @@ private:
     KvCacheType m_kvType = KvCacheType::F16;
     uint32_t m_capacity = 0;
     double m_rate[2] = {kInitialRate, kInitialRate};  // [decode, prompt] cost units per second
+    double m_target = kTargetSeconds;                 // seconds one submission should take
     bool m_lost = false;
 };
 
@@ -217,6 +222,8 @@ Result<void> VulkanRunner::init(const SessionOptions& options, uint32_t capacity
     if (!kernels) return kernels.error();
     m_kernels = std::move(*kernels);
     const GpuInfo& gi = m_device->info;
+    if (gi.type == GpuType::Cpu) m_target = kCpuTargetSeconds;
+    if (const char* ms = std::getenv("PONDER_VK_SUBMIT_MS")) m_target = std::max(1.0, std::atof(ms)) / 1000.0;
     const uint64_t maxRange = m_kernels->tuning.maxBindingRange;
 
     // Prompt chunk: as asked, then small enough that every scratch buffer is one binding.
@@ -386,7 +393,7 @@ uint32_t VulkanRunner::chunkTokens(uint32_t startPos) const {
     while (T > 1) {
         double worst = 0;
         for (uint32_t l = 0; l < m_md.hp.nLayer; ++l) worst = std::max(worst, layerCost(l, T, startPos + T));
-        if (worst / m_rate[1] <= kTargetSeconds) break;
+        if (worst / m_rate[1] <= m_target) break;
         T /= 2;
     }
     return T;
@@ -421,7 +428,7 @@ Result<void> VulkanRunner::runChunk(std::span<const int32_t> tokens, uint32_t st
     PONDER_TRY(recordEmbed(g, T));
     for (uint32_t l = 0; l < hp.nLayer; ++l) {
         const double c = layerCost(l, T, startPos + T);
-        if (pending > 0 && (pending + c) / rate > kTargetSeconds) {
+        if (pending > 0 && (pending + c) / rate > m_target) {
             PONDER_TRY(submit(pending, prompt));
             pending = 0;
         }
@@ -430,7 +437,7 @@ Result<void> VulkanRunner::runChunk(std::span<const int32_t> tokens, uint32_t st
     }
     if (!output) return submit(pending, prompt);
     const double head = double(m_model.outputBytes) * (lastOnly ? 1 : T);
-    if (pending > 0 && (pending + head) / rate > kTargetSeconds) {
+    if (pending > 0 && (pending + head) / rate > m_target) {
         PONDER_TRY(submit(pending, prompt));
         pending = 0;
     }
