@@ -21,6 +21,9 @@ struct ForwardContext {
     const ModelData& model;
     KvCache& cache;
     unsigned threads = 1;
+    /// Embeddings (embedding.cpp): when set, families that support it write the final-norm
+    /// hidden state [T][n_embd] here instead of computing logits (which may then be null).
+    float* hiddenOut = nullptr;
 };
 
 /// Evaluates tokens at positions startPos.. (their K/V go into the cache) and writes

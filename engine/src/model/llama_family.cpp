@@ -182,6 +182,10 @@ Result<void> forwardLlamaFamily(const ForwardContext& ctx, std::span<const int32
         }
         for (size_t i = 0; i < x.size(); ++i) x[i] += y[i];
     }
+    if (ctx.hiddenOut) {  // embedding models: the normalised state, no output head
+        blocks::rmsNormRows(x.data(), m.weights.outputNorm, ctx.hiddenOut, T, nEmbd, hp.normEps);
+        return {};
+    }
     return blocks::outputHead(m, x.data(), T, logits, threads);
 }
 

@@ -7,6 +7,7 @@ target_sources(ponder_engine PRIVATE
   src/model/blocks.cpp
   src/model/model.cpp
   src/model/session.cpp
+  src/model/embedding.cpp
   src/model/arch_registry.cpp
   src/model/llama_family.cpp
   src/model/arch_llama.cpp

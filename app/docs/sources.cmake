@@ -1,0 +1,16 @@
+# The document index (app/docs): collections of files, text extraction (QtPdf for PDF),
+# chunking, FTS5 and embedding retrieval, cited prompt context, and the `ponder docs` CLI.
+find_package(Qt6 6.4 REQUIRED COMPONENTS Pdf)
+# QtPdf drags Qt Gui in as a library, but only QPdfDocument's text API is used: it needs no
+# display and works under QCoreApplication (the CLI and the tests check that).
+target_link_libraries(ponder_core PUBLIC Qt6::Pdf)
+target_sources(ponder_core PRIVATE
+  docs/docs_log.cpp docs/docs_log.h
+  docs/docs_types.h
+  docs/text_extract.cpp docs/text_extract.h
+  docs/chunker.cpp docs/chunker.h
+  docs/docs_store.cpp docs/docs_store.h
+  docs/chunk_embedder.cpp docs/chunk_embedder.h
+  docs/doc_indexer.cpp docs/doc_indexer.h
+  docs/docs_retriever.cpp docs/docs_retriever.h
+)

@@ -1,0 +1,53 @@
+/// @brief Text embeddings from a decoder model (Qwen3-Embedding): last-token pooling of the
+/// final-norm hidden state, L2-normalised, computed on the CPU.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "ponder/model.h"
+#include "ponder/result.h"
+#include "ponder/tokenizer.h"
+
+namespace ponder {
+
+struct EmbedderOptions {
+    /// Longest input in tokens (the end-of-text token included); longer texts are cut.
+    uint32_t maxTokens = 512;
+    unsigned threads = 0;  // 0 = hardware concurrency
+};
+
+/// Turns texts into unit vectors of hparams().nEmbd floats. Qwen3-Embedding's recipe: the
+/// text, then the end-of-text token, whose final hidden state is the embedding.
+class Embedder {
+public:
+    static Result<std::unique_ptr<Embedder>> open(const std::filesystem::path& modelPath,
+                                                  const EmbedderOptions& options = {});
+    ~Embedder();
+    Embedder(const Embedder&) = delete;
+    Embedder& operator=(const Embedder&) = delete;
+
+    /// Length of every vector.
+    uint32_t dimension() const;
+    const Model& model() const;
+    const Tokenizer& tokenizer() const;
+
+    /// The token ids embed() feeds for `text` (truncated, end-of-text appended).
+    std::vector<int32_t> inputTokens(std::string_view text) const;
+
+    /// Embeds each text independently; returns [texts.size()][dimension()], row-major, each
+    /// row of L2 norm 1 (a zero state stays zero).
+    Result<std::vector<float>> embed(std::span<const std::string> texts);
+
+    struct Impl;
+
+private:
+    explicit Embedder(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace ponder

@@ -1,0 +1,101 @@
+#include "ponder/embedding.h"
+
+#include <algorithm>
+#include <cmath>
+#include <new>
+#include <string>
+
+#include "cpu/matmul.h"
+#include "model/arch.h"
+#include "model/kv_cache.h"
+#include "model/llama_family.h"
+
+namespace ponder {
+
+const model::ModelData& modelData(const Model& m);  // model.cpp
+
+struct Embedder::Impl {
+    std::unique_ptr<Model> model;
+    std::unique_ptr<Tokenizer> tokenizer;
+    model::KvCache cache;  // reused by every text: each one starts again at position 0
+    EmbedderOptions options;
+    unsigned threads = 1;
+};
+
+Embedder::Embedder(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+Embedder::~Embedder() = default;
+
+Result<std::unique_ptr<Embedder>> Embedder::open(const std::filesystem::path& modelPath,
+                                                 const EmbedderOptions& options) {
+    auto model = Model::load(modelPath);
+    if (!model) return model.error();
+    const model::ModelData& d = modelData(**model);
+    // Only the llama-family forward knows the hidden-state hook; any other forward would
+    // ignore it and write logits through a null pointer.
+    if (d.spec->forward != &model::forwardLlamaFamily) {
+        return makeError(ErrorCode::Unsupported, "embeddings need a llama-family model (qwen3, qwen2, llama); " +
+                                                     d.hp.archName + " is not one");
+    }
+    if (options.maxTokens < 2) return makeError(ErrorCode::InvalidArgument, "maxTokens must be at least 2");
+    auto tokenizer = Tokenizer::fromGguf((*model)->file());
+    if (!tokenizer) return tokenizer.error();
+    auto impl = std::make_unique<Impl>();
+    impl->options = options;
+    impl->threads = options.threads ? options.threads : cpu::defaultThreads();
+    uint32_t capacity = options.maxTokens;
+    if (d.hp.nCtxTrain > 0) capacity = std::min(capacity, d.hp.nCtxTrain);
+    impl->options.maxTokens = capacity;
+    std::vector<model::KvShape> shapes;
+    for (uint32_t l = 0; l < d.hp.nLayer; ++l) shapes.push_back(d.spec->kvShape(d.hp, l));
+    // F32: embeddings are compared across runs, the F16 rounding buys nothing at this size.
+    PONDER_TRY(impl->cache.init(KvCacheType::F32, capacity, shapes));
+    impl->model = std::move(*model);
+    impl->tokenizer = std::move(*tokenizer);
+    return std::unique_ptr<Embedder>(new Embedder(std::move(impl)));
+}
+
+uint32_t Embedder::dimension() const { return m_impl->model->hparams().nEmbd; }
+const Model& Embedder::model() const { return *m_impl->model; }
+const Tokenizer& Embedder::tokenizer() const { return *m_impl->tokenizer; }
+
+std::vector<int32_t> Embedder::inputTokens(std::string_view text) const {
+    const Tokenizer& tok = *m_impl->tokenizer;
+    std::vector<int32_t> ids = tok.encode(text, true);
+    const int32_t eos = tok.eos();
+    // The pooled token must be the end-of-text one even when the text is cut, so drop the
+    // tokenizer's own EOS (if it adds one), cut, then append it.
+    if (tok.addsEos() && !ids.empty() && ids.back() == eos) ids.pop_back();
+    const size_t room = m_impl->options.maxTokens - (eos != Tokenizer::kNoToken ? 1 : 0);
+    if (ids.size() > room) ids.resize(room);
+    if (eos != Tokenizer::kNoToken) ids.push_back(eos);
+    return ids;
+}
+
+Result<std::vector<float>> Embedder::embed(std::span<const std::string> texts) {
+    Impl& s = *m_impl;
+    const model::ModelData& d = modelData(*s.model);
+    const size_t dim = d.hp.nEmbd;
+    std::vector<float> out;
+    try {
+        out.assign(texts.size() * dim, 0.0f);
+        std::vector<float> hidden;  // [T][n_embd]
+        for (size_t i = 0; i < texts.size(); ++i) {
+            const std::vector<int32_t> ids = inputTokens(texts[i]);
+            if (ids.empty()) continue;  // no tokens at all: the zero vector matches nothing
+            hidden.resize(ids.size() * dim);
+            model::ForwardContext ctx{d, s.cache, s.threads};
+            ctx.hiddenOut = hidden.data();
+            PONDER_TRY(d.spec->forward(ctx, ids, 0, nullptr));
+            const float* last = hidden.data() + (ids.size() - 1) * dim;
+            double norm = 0.0;
+            for (size_t j = 0; j < dim; ++j) norm += double(last[j]) * last[j];
+            const float inv = norm > 0.0 ? float(1.0 / std::sqrt(norm)) : 0.0f;
+            for (size_t j = 0; j < dim; ++j) out[i * dim + j] = last[j] * inv;
+        }
+    } catch (const std::bad_alloc&) {
+        return makeError(ErrorCode::OutOfMemory, "out of memory while embedding");
+    }
+    return out;
+}
+
+}  // namespace ponder
