@@ -13,6 +13,7 @@
 #include "core/app_paths.h"
 #include "core/command_line.h"
 #include "core/e2e_driver.h"
+#include "docs_cli.h"
 #include "language_switcher.h"
 #include "model_manager.h"
 #include "quick_setup.h"
@@ -32,6 +33,12 @@ void print(std::FILE* stream, const QString& text) {
 int main(int argc, char* argv[]) {
     // First: QStandardPaths builds the default data folder from it (~/.local/share/Ponder).
     QCoreApplication::setApplicationName(QStringLiteral("Ponder"));
+
+    // `ponder docs ...` is a terminal tool (app/docs/docs_cli.h): no window, no display.
+    if (argc > 1 && qstrcmp(argv[1], "docs") == 0) {
+        QCoreApplication app(argc, argv);
+        return runDocsCommand(QCoreApplication::arguments().mid(2), QString());
+    }
 
     // Before QGuiApplication, which aborts without a display: --version and --help must
     // work in a terminal on a headless machine.

@@ -13,4 +13,8 @@ target_sources(ponder_core PRIVATE
   docs/chunk_embedder.cpp docs/chunk_embedder.h
   docs/doc_indexer.cpp docs/doc_indexer.h
   docs/docs_retriever.cpp docs/docs_retriever.h
+  docs/docs_json.cpp docs/docs_json.h
+  docs/simple_pdf.cpp docs/simple_pdf.h
+  docs/docs_bench.cpp docs/docs_bench.h
+  docs/docs_cli.cpp docs/docs_cli.h
 )

@@ -80,7 +80,10 @@ Extracted extractPdf(const QString& path) {
     Extracted out;
     for (int i = 0; i < pdf.pageCount(); ++i) {
         // Page numbers as printed by PDF viewers: the first page is 1, whatever its label.
-        out.pages.append({i + 1, pdf.getAllText(i).text()});
+        QString text = pdf.getAllText(i).text();
+        text.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));  // pdfium ends lines with CRLF
+        text.replace(u'\r', u'\n');
+        out.pages.append({i + 1, text});
     }
     if (out.pages.isEmpty()) return failure(tr("The PDF has no pages."));
     return out;
