@@ -214,7 +214,7 @@ Extracted extract(const QString& path) {
     }
     if (info.size() > kMaxTextBytes) {
         return failure(tr("The file is too large to index (%1 MiB; the limit is %2 MiB).")
-                           .arg(info.size() / (1024 * 1024))
+                           .arg((info.size() + 1024 * 1024 - 1) / (1024 * 1024))
                            .arg(kMaxTextBytes / (1024 * 1024)));
     }
     QFile file(path);

@@ -1,0 +1,8 @@
+# The document index (app/docs): extraction, chunking, indexing, retrieval, embeddings, CLI.
+# tst_docs_index writes real PDFs with QPdfWriter, which needs Qt Gui (test only; the app's
+# library reads PDFs without it).
+find_package(Qt6 REQUIRED COMPONENTS Gui)
+ponder_add_test(NAME tst_docs_index
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_docs_index.cpp ${CMAKE_CURRENT_LIST_DIR}/docs_test_util.h
+  LIBS ponder_core Qt6::Gui
+  LABELS docs TIMEOUT 300)
