@@ -70,7 +70,8 @@ DocsRetriever::DocsRetriever(DocsStore& store, RetrievalOptions options) : m_sto
 QStringList DocsRetriever::queryTerms(const QString& text) {
     QStringList terms;
     for (const QString& w : words(text)) {
-        if (stopWords().contains(w)) continue;
+        // One letter ("s" of "Saturn's") would be a prefix of half the vocabulary.
+        if (w.size() < 2 || stopWords().contains(w)) continue;
         const QString s = stem(w);
         if (!terms.contains(s)) terms << s;
     }

@@ -6,3 +6,7 @@ ponder_add_test(NAME tst_docs_index
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_docs_index.cpp ${CMAKE_CURRENT_LIST_DIR}/docs_test_util.h
   LIBS ponder_core Qt6::Gui
   LABELS docs TIMEOUT 300)
+ponder_add_test(NAME tst_docs_retrieval
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_docs_retrieval.cpp ${CMAKE_CURRENT_LIST_DIR}/docs_test_util.h
+  LIBS ponder_core
+  LABELS docs)
