@@ -10,3 +10,7 @@ ponder_add_test(NAME tst_docs_retrieval
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_docs_retrieval.cpp ${CMAKE_CURRENT_LIST_DIR}/docs_test_util.h
   LIBS ponder_core
   LABELS docs)
+ponder_add_test(NAME tst_docs_embedding
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_docs_embedding.cpp ${CMAKE_CURRENT_LIST_DIR}/docs_test_util.h
+  LIBS ponder_core ponder_testgen
+  LABELS docs TIMEOUT 300)
