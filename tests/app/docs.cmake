@@ -14,3 +14,9 @@ ponder_add_test(NAME tst_docs_embedding
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_docs_embedding.cpp ${CMAKE_CURRENT_LIST_DIR}/docs_test_util.h
   LIBS ponder_core ponder_testgen
   LABELS docs TIMEOUT 300)
+# Runs the built `ponder docs` the way a user in a terminal would.
+ponder_add_test(NAME tst_docs_cli
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_docs_cli.cpp ${CMAKE_CURRENT_LIST_DIR}/docs_test_util.h
+  LIBS ponder_core ponder_testgen
+  LABELS docs TIMEOUT 600)
+add_dependencies(tst_docs_cli ponder)
