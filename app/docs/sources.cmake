@@ -17,4 +17,6 @@ target_sources(ponder_core PRIVATE
   docs/simple_pdf.cpp docs/simple_pdf.h
   docs/docs_bench.cpp docs/docs_bench.h
   docs/docs_cli.cpp docs/docs_cli.h
+  docs/index_worker.cpp docs/index_worker.h
+  docs/document_library.cpp docs/document_library.h
 )

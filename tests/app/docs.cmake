@@ -20,3 +20,7 @@ ponder_add_test(NAME tst_docs_cli
   LIBS ponder_core ponder_testgen
   LABELS docs TIMEOUT 600)
 add_dependencies(tst_docs_cli ponder)
+ponder_add_test(NAME tst_docs_library
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_docs_library.cpp ${CMAKE_CURRENT_LIST_DIR}/docs_test_util.h
+  LIBS ponder_core
+  LABELS docs TIMEOUT 300)
