@@ -112,7 +112,7 @@ bool indexFolder(const QString& dataDir, const QString& folder, ChunkEmbedder* e
     return true;
 }
 
-void benchIndexing(Bench& b, const QString& embeddingModel) {
+void benchIndexing(Bench& b, const QString& embeddingModel, int embedChunks) {
     const QString text = b.tmp.filePath(QStringLiteral("text")), pdf = b.tmp.filePath(QStringLiteral("pdf"));
     QDir().mkpath(text);
     QDir().mkpath(pdf);
@@ -153,12 +153,13 @@ void benchIndexing(Bench& b, const QString& embeddingModel) {
     QDir().mkpath(small);
     QFile file(small + QStringLiteral("/doc.txt"));
     if (!file.open(QIODevice::WriteOnly)) return;
-    for (int l = 0; l < 400; ++l) file.write((b.prose.line(12) + u'\n').toUtf8());
+    // ~16 lines of 12 words fill one 1200-character chunk (with the overlap, a little more).
+    for (int l = 0; l < 16 * embedChunks; ++l) file.write((b.prose.line(12) + u'\n').toUtf8());
     file.close();
     IndexProgress p;
     double s = 0;
     if (!indexFolder(b.tmp.filePath(QStringLiteral("db-embed")), small, embedder.get(), p, s)) return;
-    out(QStringLiteral("| text (1 × 30 KB), BM25 + embeddings (%1, dim %2, CPU) | 1 | %3 | %4 | %5 | %6 | %7 (embedding alone: %8) |")
+    out(QStringLiteral("| text, BM25 + embeddings (%1, dim %2, CPU) | 1 | %3 | %4 | %5 | %6 | %7 (embedding alone: %8) |")
             .arg(QFileInfo(embeddingModel).fileName()).arg(embedder->dimension()).arg(p.pages).arg(p.chunks)
             .arg(s, 0, 'f', 2).arg(double(p.pages) / s, 0, 'f', 1).arg(double(p.chunks) / s, 0, 'f', 1)
             .arg(double(p.embeddedChunks) / std::max(1e-9, p.embedSeconds), 0, 'f', 1));
@@ -218,7 +219,8 @@ void benchQueries(Bench& b, const QList<int>& sizes, int dim) {
 int runDocsBench(const QCommandLineParser& parser, const QStringList&) {
     Bench b;
     if (!b.tmp.isValid()) return 1;
-    benchIndexing(b, parser.value(QStringLiteral("embedding-model")));
+    benchIndexing(b, parser.value(QStringLiteral("embedding-model")),
+                  std::max(1, parser.value(QStringLiteral("embed-chunks")).toInt()));
     QList<int> sizes;
     for (const QString& s : parser.value(QStringLiteral("chunks")).split(u',', Qt::SkipEmptyParts)) {
         if (s.toInt() > 0) sizes << s.toInt();

@@ -30,7 +30,7 @@ const char kUsage[] =
     "  search --collection NAME [--top K] QUERY                 passages as JSON\n"
     "  ask --collection NAME --model GGUF [--max-tokens N] QUESTION   answer and citations as JSON\n"
     "  remove --collection NAME [PATH]                          remove a collection or one source\n"
-    "  bench [--chunks N,N] [--embedding-model GGUF]            indexing and query speed\n"
+    "  bench [--chunks N,N] [--embedding-model GGUF] [--embed-chunks N]   indexing and query speed\n"
     "Common: --data-dir DIR\n";
 
 void printErr(const QString& text) {
@@ -269,6 +269,8 @@ int runDocsCommand(const QStringList& args, const QString& dataDir) {
         {QStringLiteral("data-dir"), QStringLiteral("Data folder."), QStringLiteral("dir")},
         {QStringLiteral("chunks"), QStringLiteral("Bench: index sizes."), QStringLiteral("list"),
          QStringLiteral("10000,100000")},
+        {QStringLiteral("embed-chunks"), QStringLiteral("Bench: chunks to embed."), QStringLiteral("n"),
+         QStringLiteral("8")},
         {QStringLiteral("help"), QStringLiteral("Show this help.")},
     });
     if (!p.parse(QStringList{QStringLiteral("ponder docs")} + args)) return fail(p.errorText() + u'\n' + QLatin1String(kUsage));
