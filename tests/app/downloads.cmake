@@ -11,3 +11,7 @@ ponder_add_test(NAME tst_download_manager
           ${CMAKE_CURRENT_LIST_DIR}/http_test_server.cpp ${CMAKE_CURRENT_LIST_DIR}/http_test_server.h
   LIBS ponder_core
   LABELS app models)
+ponder_add_test(NAME tst_download_qml
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_download_qml.cpp
+  LIBS ponder_core ponder_coreplugin
+  LABELS app models)
