@@ -91,6 +91,7 @@ QList<LocalModelsModel::Row> LocalModelsModel::scan() const {
 
 void LocalModelsModel::rescan() {
     const QList<Row> wanted = scan();
+    const int before = count();
     QSet<QString> wantedNames;
     for (const Row& r : wanted)
         wantedNames.insert(r.fileName);
@@ -116,5 +117,6 @@ void LocalModelsModel::rescan() {
         endInsertRows();
     }
     Q_ASSERT(m_rows == wanted);  // both lists are sorted the same way, so the walk ends equal
-    emit countChanged();
+    if (count() != before)
+        emit countChanged();
 }
