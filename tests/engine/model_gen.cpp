@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 
+#include "model_gen_moe_arch.h"
 #include "model_gen_vocab.h"
 #include "ponder/gguf.h"
 #include "quant/quant.h"
@@ -99,13 +100,15 @@ std::string blk(uint32_t l, const char* s) { return "blk." + std::to_string(l) +
 std::string ggufArchName(const std::string& arch) { return arch == "mixtral" ? "llama" : arch; }
 
 std::vector<std::string> supportedArchs() {
-    return {"llama", "mixtral", "qwen2", "qwen3", "qwen3moe", "olmoe", "granitemoe"};
+    return {"llama", "mixtral", "qwen2", "qwen3", "qwen3moe", "olmoe", "granitemoe", "deepseek2", "gpt-oss"};
 }
 
 Result<void> writeModel(const ModelSpec& specIn, const std::filesystem::path& path,
                         const std::filesystem::path& f32Twin) {
     ModelSpec spec = specIn;
     const std::string& a = spec.arch;
+    // MLA and sink/window architectures have their own tensor lists (model_gen_moe_arch.cpp).
+    if (a == "deepseek2" || a == "gpt-oss") return writeMoeArchModel(MoeArchSpec{spec, {}, {}}, path, f32Twin);
     bool known = false;
     for (const auto& s : supportedArchs()) known = known || s == a;
     if (!known) return makeError(ErrorCode::InvalidArgument, "unknown architecture '" + a + "'");

@@ -15,4 +15,6 @@ target_sources(ponder_engine PRIVATE
   src/model/arch_qwen3.cpp
   src/model/arch_qwen3moe.cpp
   src/model/arch_olmoe.cpp
-  src/model/arch_granitemoe.cpp)
+  src/model/arch_granitemoe.cpp
+  src/model/arch_deepseek2.cpp
+  src/model/arch_gpt_oss.cpp)
