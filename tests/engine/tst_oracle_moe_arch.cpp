@@ -11,6 +11,8 @@
 // gpt-oss flavours: "base" (2 layers, window 16 on layer 0, sinks, YaRN, biases, 2 of 4 experts),
 // "mxfp4" (the released files' mix: MXFP4 experts, Q8_0 elsewhere, rope.freq_base_swa) and
 // "fused" (attn_qkv, sliding_window_pattern 3).
+// Also: the cache path (half prompt, then single tokens) equals one batch bit for bit, and
+// malformed files of these architectures are load errors.
 #include <QDir>
 #include <QFile>
 #include <QtTest>
@@ -361,6 +363,53 @@ private slots:
             }
             QFile::remove(path);
         }
+    }
+
+    // Malformed files are load errors with a message, never crashes or wrong shapes.
+    void rejectsMalformed_data() {
+        QTest::addColumn<int>("which");
+        const char* const names[] = {"q_lora_rank missing", "MLA key_length", "half the MLA keys", "no nope dims",
+                                     "shared expert missing", "extra tensor", "gating 9", "huge kv_lora_rank",
+                                     "lite rule ignores q_lora_rank", "window 0", "sinks missing", "key_length 32"};
+        constexpr int kFirstGptOss = 9;  // rows before it are deepseek2 files
+        for (int i = 0; i < int(std::size(names)); ++i) {
+            if ((i < kFirstGptOss) == (m_arch == "deepseek2")) QTest::newRow(names[i]) << i;
+        }
+    }
+
+    void rejectsMalformed() {
+        QFETCH(int, which);
+        testgen::MoeArchSpec s = baseSpec(m_arch, TensorType::F32, m_seed);
+        s.base.nEmbd = 64;
+        s.base.nFf = s.base.nFfExp = 64;
+        s.ds.qLoraRank = s.ds.kvLoraRank = 64;
+        const auto tweak = [&](const char* key, uint32_t v) {
+            const std::string k = s.base.arch + "." + key;
+            s.base.tweakMetadata = [k, v](gguf::Writer& w) { w.setU32(k, v); };
+        };
+        switch (which) {
+            case 0: s.ds.writeQLoraKey = false; break;  // 2 layers: llama.cpp requires the key
+            case 1: tweak("attention.key_length", 100); break;
+            case 2: s.ds.absorbed = false; tweak("attention.key_length_mla", 64); break;
+            case 3: tweak("rope.dimension_count", 64); break;
+            case 4: s.base.omitTensors = {"blk.1.ffn_up_shexp.weight"}; break;
+            case 5: s.base.extraTensors = {"blk.0.attn_kv_b.weight"}; break;
+            case 6: tweak("expert_gating_func", 9); break;
+            case 7: tweak("attention.kv_lora_rank", 0xFFFFFFFFu); break;
+            case 8: s.base.nLayer = 26; break;  // q_lora_rank written, but 26 layers mean attn_q
+            case 9: s.oss.slidingWindow = 0; break;
+            case 10: s.base.omitTensors = {"blk.0.attn_sinks.weight"}; break;
+            case 11: tweak("attention.key_length", 32); break;
+        }
+        const QString path = QStringLiteral(PONDER_ARTIFACTS_DIR "/oracle/%1/malformed-%2.gguf")
+                                 .arg(QString::fromStdString(m_arch)).arg(which);
+        auto written = testgen::writeMoeArchModel(s, path.toStdString());
+        QVERIFY2(written.ok(), written.ok() ? "" : written.error().message.c_str());
+        auto model = Model::load(path.toStdString());
+        QVERIFY(!model.ok());
+        QVERIFY(!model.error().message.empty());
+        qInfo("%s", model.error().message.c_str());
+        QFile::remove(path);
     }
 };
 

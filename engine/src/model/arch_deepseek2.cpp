@@ -117,6 +117,12 @@ Result<void> loadHParams(const KeyReader& keys, HyperParams& hp) {
         return hparamError(hp, "key_length_mla and value_length_mla must be both present or both absent");
     }
     if (hp.kvLoraRank == 0) return hparamError(hp, "attention.kv_lora_rank must be > 0");
+    // Ceilings far above any released model keep the sums below (c + r, n + v) from wrapping.
+    constexpr uint32_t kMaxRank = 1u << 20;
+    if (hp.kvLoraRank > kMaxRank || hp.qLoraRank > kMaxRank || hp.headDimKMla > kMaxRank || hp.headDimVMla > kMaxRank ||
+        hp.nRot > kMaxRank) {
+        return hparamError(hp, "a low-rank or MLA head size is out of range");
+    }
     const MlaDims d = dimsOf(hp);
     if (d.rope == 0 || d.rope % 2 != 0 || d.rope >= d.kMla) {
         return hparamError(hp, "rope.dimension_count " + std::to_string(d.rope) +
