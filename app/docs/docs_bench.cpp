@@ -161,8 +161,8 @@ void benchIndexing(Bench& b, const QString& embeddingModel, int embedChunks) {
     if (!indexFolder(b.tmp.filePath(QStringLiteral("db-embed")), small, embedder.get(), p, s)) return;
     out(QStringLiteral("| text, BM25 + embeddings (%1, dim %2, CPU) | 1 | %3 | %4 | %5 | %6 | %7 (embedding alone: %8) |")
             .arg(QFileInfo(embeddingModel).fileName()).arg(embedder->dimension()).arg(p.pages).arg(p.chunks)
-            .arg(s, 0, 'f', 2).arg(double(p.pages) / s, 0, 'f', 1).arg(double(p.chunks) / s, 0, 'f', 1)
-            .arg(double(p.embeddedChunks) / std::max(1e-9, p.embedSeconds), 0, 'f', 1));
+            .arg(s, 0, 'f', 2).arg(double(p.pages) / s, 0, 'g', 3).arg(double(p.chunks) / s, 0, 'g', 3)
+            .arg(double(p.embeddedChunks) / std::max(1e-9, p.embedSeconds), 0, 'g', 3));
 }
 
 void benchQueries(Bench& b, const QList<int>& sizes, int dim) {
@@ -181,9 +181,10 @@ void benchQueries(Bench& b, const QList<int>& sizes, int dim) {
         QElapsedTimer t;
         t.start();
         const int perDoc = 1000;
+        QStringList paths;  // syncDocuments sets the source's whole file list
         for (int d = 0; d * perDoc < n; ++d) {
-            const QString path = QStringLiteral("/bench/doc%1.txt").arg(d);
-            if (!store.syncDocuments(col.value(), src.value(), {path})) return;
+            paths << QStringLiteral("/bench/doc%1.txt").arg(d);
+            if (!store.syncDocuments(col.value(), src.value(), paths)) return;
             QList<TextChunk> chunks;
             QList<QByteArray> blobs;
             for (int c = 0; c < std::min(perDoc, n - d * perDoc); ++c) {
@@ -194,6 +195,11 @@ void benchQueries(Bench& b, const QList<int>& sizes, int dim) {
             if (!docs || !store.replaceChunks(docs.value().last().id, chunks, blobs, 0, 0, QString(), 1)) return;
         }
         const double build = double(t.nsecsElapsed()) / 1e9;
+        const Result<CollectionStats> st = store.stats(col.value());
+        if (!st || st.value().chunks != n || st.value().embedded != n) {
+            out(QStringLiteral("bench corpus wrong: %1 chunks stored").arg(st ? st.value().chunks : -1));
+            return;
+        }
         QList<double> bm25, hybrid;
         DocsRetriever plain(store);
         DocsRetriever dense(store);
