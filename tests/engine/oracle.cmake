@@ -14,3 +14,7 @@ foreach(arch llama mixtral qwen2 qwen3 qwen3moe olmoe granitemoe)
                   LABELS oracle TIMEOUT 600)
   target_compile_definitions(tst_oracle_${arch} PRIVATE PONDER_ORACLE_ARCH="${arch}")
 endforeach()
+
+# The comparison itself (no llama.cpp needed).
+ponder_add_test(NAME tst_oracle_harness SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_oracle_harness.cpp
+                LIBS ponder_oracle_harness Qt6::Test)

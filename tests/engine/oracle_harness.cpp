@@ -119,6 +119,14 @@ std::vector<PositionStats> compare(const std::vector<float>& reference, const st
             s.kl += p * (lr - double(tst[i]));
             if (p > 1e-6) s.maxAbsDiff = std::max(s.maxAbsDiff, std::abs(lr - double(tst[i])));
         }
+        // A NaN on either side, or a reference row with no finite entry, is a broken run, not
+        // "no divergence": infinite KL makes every tolerance check fail.
+        const bool refBroken = refSum <= 0 || std::any_of(ref, ref + nVocab, [](float v) { return std::isnan(v); });
+        const bool tstBroken = std::any_of(tst, tst + nVocab, [](float v) { return std::isnan(v); });
+        if (refBroken || tstBroken || !std::isfinite(s.kl)) {
+            s.kl = std::numeric_limits<double>::infinity();
+            s.maxAbsDiff = std::numeric_limits<double>::infinity();
+        }
         s.refTopGap = double(best) - double(second);
         s.sameArgmax = refTop == tstTop;
         stats.push_back(s);
