@@ -349,11 +349,7 @@ Result<void> forward(const ForwardContext& ctx, std::span<const int32_t> tokens,
         }
         for (size_t i = 0; i < x.size(); ++i) x[i] += y[i];
     }
-    if (ctx.hiddenOut) {  // embeddings: the normalised final state, no output head
-        blocks::rmsNormRows(x.data(), m.weights.outputNorm, ctx.hiddenOut, T, nEmbd, hp.normEps);
-        return {};
-    }
-    return blocks::outputHead(m, x.data(), T, logits, threads);
+    return blocks::finishForward(ctx, x.data(), T, logits);
 }
 
 #undef PONDER_KEY

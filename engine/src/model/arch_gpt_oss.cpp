@@ -9,6 +9,7 @@
 
 #include "cpu/attention.h"
 #include "model/blocks.h"
+#include "model/llama_family.h"
 
 namespace ponder::model {
 
@@ -63,31 +64,7 @@ void bindLayer(WeightBinder& b, const HyperParams& hp, uint32_t l, LayerWeights&
     const uint64_t nQ = hp.nHead[0] * d, nK = hp.nHeadKv[0] * d;
     L.attnNorm = b.vector(layerTensor(l, "attn_norm.weight"), nE);
     L.ffnNorm = b.vector(layerTensor(l, "post_attention_norm.weight"), nE);
-    if (b.has(layerTensor(l, "attn_qkv.weight"))) {
-        // Fused projection (accepted by llama.cpp's loader): rows q, then k, then v.
-        const cpu::Matrix qkv = b.matrix(layerTensor(l, "attn_qkv.weight"), nE, nQ + nK + nK);
-        if (qkv) {
-            L.wq = L.wk = L.wv = qkv;
-            L.wq.rows = nQ;
-            L.wk.rows = L.wv.rows = nK;
-            L.wk.data = qkv.data + nQ * qkv.rowBytes;
-            L.wv.data = qkv.data + (nQ + nK) * qkv.rowBytes;
-        }
-        const auto bias = b.vector(layerTensor(l, "attn_qkv.bias"), nQ + nK + nK, false);
-        if (!bias.empty()) {
-            L.bq.assign(bias.begin(), bias.begin() + nQ);
-            L.bk.assign(bias.begin() + nQ, bias.begin() + nQ + nK);
-            L.bv.assign(bias.begin() + nQ + nK, bias.end());
-        }
-    } else {
-        L.wq = b.matrix(layerTensor(l, "attn_q.weight"), nE, nQ);
-        L.wk = b.matrix(layerTensor(l, "attn_k.weight"), nE, nK);
-        L.wv = b.matrix(layerTensor(l, "attn_v.weight"), nE, nK);
-        // Optional in llama.cpp's loader although every released file has them.
-        L.bq = b.vector(layerTensor(l, "attn_q.bias"), nQ, false);
-        L.bk = b.vector(layerTensor(l, "attn_k.bias"), nK, false);
-        L.bv = b.vector(layerTensor(l, "attn_v.bias"), nK, false);
-    }
+    bindQkvProjections(b, l, nE, nQ, nK, nK, L);
     L.wo = b.matrix(layerTensor(l, "attn_output.weight"), nQ, nE);
     L.bo = b.vector(layerTensor(l, "attn_output.bias"), nE);
     L.sinks = b.vector(layerTensor(l, "attn_sinks.weight"), hp.nHead[0]);
@@ -163,11 +140,7 @@ Result<void> forward(const ForwardContext& ctx, std::span<const int32_t> tokens,
                                   nEmbd, y.data(), threads));
         for (size_t i = 0; i < x.size(); ++i) x[i] += y[i];
     }
-    if (ctx.hiddenOut) {  // embeddings: the normalised final state, no output head
-        blocks::rmsNormRows(x.data(), m.weights.outputNorm, ctx.hiddenOut, T, nEmbd, hp.normEps);
-        return {};
-    }
-    return blocks::outputHead(m, x.data(), T, logits, threads);
+    return blocks::finishForward(ctx, x.data(), T, logits);
 }
 
 #undef PONDER_KEY

@@ -132,6 +132,15 @@ Result<void> outputHead(const ModelData& m, const float* x, size_t nTokens, floa
     return {};
 }
 
+Result<void> finishForward(const ForwardContext& ctx, const float* x, size_t nTokens, float* logits) {
+    const ModelData& m = ctx.model;
+    if (ctx.hiddenOut) {
+        rmsNormRows(x, m.weights.outputNorm, ctx.hiddenOut, nTokens, m.hp.nEmbd, m.hp.normEps);
+        return {};
+    }
+    return outputHead(m, x, nTokens, logits, ctx.threads);
+}
+
 cpu::RopeParams ropeParams(const HyperParams& hp, const ModelWeights& w, bool swa) {
     cpu::RopeParams p;
     p.type = hp.ropeType;

@@ -41,6 +41,10 @@ Result<void> moeFfn(const LayerWeights& L, const cpu::RoutingParams& routing, Ex
 /// logits [T][n_vocab] from the final residual stream x [T][n_embd].
 Result<void> outputHead(const ModelData& m, const float* x, size_t nTokens, float* logits, unsigned threads);
 
+/// The end of every forward pass: the final-norm state into ctx.hiddenOut when an embedder
+/// asked for it (no output head), the logits otherwise.
+Result<void> finishForward(const ForwardContext& ctx, const float* x, size_t nTokens, float* logits);
+
 /// RoPE parameters of the model (swa: use the sliding-window layers' base frequency).
 cpu::RopeParams ropeParams(const HyperParams& hp, const ModelWeights& w, bool swa = false);
 

@@ -19,10 +19,10 @@ cpu::Matrix rowRange(const cpu::Matrix& m, size_t first, size_t count) {
     return r;
 }
 
-void bindAttention(WeightBinder& b, const HyperParams& hp, uint32_t l, LayerWeights& L, const LlamaFamilyTensors& opt) {
-    const uint64_t nE = hp.nEmbd, nQ = uint64_t(hp.nHead[l]) * hp.headDimK;
-    const uint64_t nK = uint64_t(hp.nHeadKv[l]) * hp.headDimK, nV = uint64_t(hp.nHeadKv[l]) * hp.headDimV;
-    L.attnNorm = b.vector(layerTensor(l, "attn_norm.weight"), nE);
+}  // namespace
+
+void bindQkvProjections(WeightBinder& b, uint32_t l, uint64_t nE, uint64_t nQ, uint64_t nK, uint64_t nV,
+                        LayerWeights& L) {
     if (b.has(layerTensor(l, "attn_qkv.weight"))) {
         const cpu::Matrix qkv = b.matrix(layerTensor(l, "attn_qkv.weight"), nE, nQ + nK + nV);
         L.wq = rowRange(qkv, 0, nQ);
@@ -42,6 +42,15 @@ void bindAttention(WeightBinder& b, const HyperParams& hp, uint32_t l, LayerWeig
         L.bk = b.vector(layerTensor(l, "attn_k.bias"), nK, false);
         L.bv = b.vector(layerTensor(l, "attn_v.bias"), nV, false);
     }
+}
+
+namespace {
+
+void bindAttention(WeightBinder& b, const HyperParams& hp, uint32_t l, LayerWeights& L, const LlamaFamilyTensors& opt) {
+    const uint64_t nE = hp.nEmbd, nQ = uint64_t(hp.nHead[l]) * hp.headDimK;
+    const uint64_t nK = uint64_t(hp.nHeadKv[l]) * hp.headDimK, nV = uint64_t(hp.nHeadKv[l]) * hp.headDimV;
+    L.attnNorm = b.vector(layerTensor(l, "attn_norm.weight"), nE);
+    bindQkvProjections(b, l, nE, nQ, nK, nV, L);
     L.wo = b.matrix(layerTensor(l, "attn_output.weight"), uint64_t(hp.nHead[l]) * hp.headDimV, nE);
     if (opt.attnOutBias) L.bo = b.vector(layerTensor(l, "attn_output.bias"), nE, false);
     if (hp.qkNorm == QkNorm::PerHead) {
@@ -182,11 +191,7 @@ Result<void> forwardLlamaFamily(const ForwardContext& ctx, std::span<const int32
         }
         for (size_t i = 0; i < x.size(); ++i) x[i] += y[i];
     }
-    if (ctx.hiddenOut) {  // embedding models: the normalised state, no output head
-        blocks::rmsNormRows(x.data(), m.weights.outputNorm, ctx.hiddenOut, T, nEmbd, hp.normEps);
-        return {};
-    }
-    return blocks::outputHead(m, x.data(), T, logits, threads);
+    return blocks::finishForward(ctx, x.data(), T, logits);
 }
 
 }  // namespace ponder::model

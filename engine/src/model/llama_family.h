@@ -20,6 +20,11 @@ struct LlamaFamilyTensors {
 /// optional biases), Q/K norms per hp.qkNorm, dense or MoE FFN (+ shared expert).
 void bindLlamaFamily(WeightBinder& b, const HyperParams& hp, ModelWeights& w, const LlamaFamilyTensors& opt);
 
+/// Binds q/k/v of layer l: a fused attn_qkv (rows q, then k, then v; llama.cpp's loader accepts
+/// it) or separate attn_q/k/v, each with its optional bias. Shared with gpt-oss.
+void bindQkvProjections(WeightBinder& b, uint32_t l, uint64_t nE, uint64_t nQ, uint64_t nK, uint64_t nV,
+                        LayerWeights& L);
+
 /// Forward pass of the family (engine-spec.md 2.1-2.4, 2.7).
 Result<void> forwardLlamaFamily(const ForwardContext& ctx, std::span<const int32_t> tokens, uint32_t startPos,
                                 float* logits);
