@@ -2,11 +2,18 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>AppSettings</name>
+    <name>AppInfo</name>
     <message>
-        <source>CPU reference backend</source>
-        <translation>CPU-Referenz-Backend</translation>
+        <source>none (%1)</source>
+        <translation>keine (%1)</translation>
     </message>
+    <message>
+        <source>%1 (%2, %3 GB)</source>
+        <translation>%1 (%2, %3 GB)</translation>
+    </message>
+</context>
+<context>
+    <name>AppSettings</name>
     <message>
         <source>System language</source>
         <translation>Systemsprache</translation>
@@ -37,6 +44,17 @@
     <message>
         <source>Next version</source>
         <translation>Nächste Version</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogModel</name>
+    <message>
+        <source>Checked with SHA-256 after download.</source>
+        <translation>Wird nach dem Herunterladen mit SHA-256 geprüft.</translation>
+    </message>
+    <message>
+        <source>No checksum is published in the catalog for this file: only its size is checked.</source>
+        <translation>Für diese Datei steht keine Prüfsumme im Katalog: Nur ihre Größe wird geprüft.</translation>
     </message>
 </context>
 <context>
@@ -72,6 +90,10 @@
     <message>
         <source>The file is too large to be a Ponder chat export.</source>
         <translation>Die Datei ist zu groß für einen Ponder-Chatexport.</translation>
+    </message>
+    <message>
+        <source>%1 runs on the CPU, which is much slower than a GPU. %2</source>
+        <translation>%1 läuft auf der CPU, die viel langsamer ist als eine GPU. %2</translation>
     </message>
 </context>
 <context>
@@ -171,6 +193,10 @@
         <source>Open a GGUF model file from this computer</source>
         <translation>Eine GGUF-Modelldatei von diesem Computer öffnen</translation>
     </message>
+    <message>
+        <source>Loading %1… %2%</source>
+        <translation>%1 wird geladen … %2 %</translation>
+    </message>
 </context>
 <context>
     <name>CodeBlock</name>
@@ -254,6 +280,76 @@
     </message>
 </context>
 <context>
+    <name>Documents</name>
+    <message>
+        <source>The file no longer exists.</source>
+        <translation>Die Datei existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>Die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The embedding model failed: %1</source>
+        <translation>Das Embedding-Modell ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>The attached documents contain nothing that answers this question, so Ponder will not answer from them.</source>
+        <translation>Die angehängten Dokumente enthalten nichts, was diese Frage beantwortet, daher antwortet Ponder nicht aus ihnen.</translation>
+    </message>
+    <message>
+        <source>A collection needs a name.</source>
+        <translation>Eine Sammlung braucht einen Namen.</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadManager</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Downloaded</source>
+        <translation>Heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Paused at %1 of %2.</source>
+        <translation>Angehalten bei %1 von %2.</translation>
+    </message>
+    <message>
+        <source>Part %1 of %2: </source>
+        <translation>Teil %1 von %2: </translation>
+    </message>
+    <message>
+        <source>checking the partial download…</source>
+        <translation>der unvollständige Download wird geprüft …</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source> at %1/s</source>
+        <translation> mit %1/s</translation>
+    </message>
+    <message>
+        <source>, about %1 left</source>
+        <translation>, noch etwa %1</translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <source>This file cannot be imported: %1</source>
@@ -265,10 +361,25 @@
     </message>
 </context>
 <context>
+    <name>IndexWorker</name>
+    <message>
+        <source>The embedding model cannot be used (%1); searching by words only.</source>
+        <translation>Das Embedding-Modell kann nicht verwendet werden (%1); es wird nur nach Wörtern gesucht.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 existiert nicht.</translation>
+    </message>
+</context>
+<context>
     <name>InferenceWorker</name>
     <message>
         <source>No model is loaded.</source>
         <translation>Es ist kein Modell geladen.</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
     </message>
 </context>
 <context>
@@ -440,6 +551,109 @@
     </message>
 </context>
 <context>
+    <name>ModelDownloader</name>
+    <message>
+        <source>The server answered %1 %2 for %3.</source>
+        <translation>Der Server antwortete %1 %2 für %3.</translation>
+    </message>
+    <message>
+        <source>The file needs a login or is not public.</source>
+        <translation>Die Datei erfordert eine Anmeldung oder ist nicht öffentlich.</translation>
+    </message>
+    <message>
+        <source>The file is no longer at this address.</source>
+        <translation>Die Datei ist nicht mehr unter dieser Adresse.</translation>
+    </message>
+    <message>
+        <source>The server has a problem; try again later.</source>
+        <translation>Der Server hat ein Problem; versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>Only http and https addresses can be downloaded, not “%1”.</source>
+        <translation>Nur http- und https-Adressen können heruntergeladen werden, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a model file name Ponder will write.</source>
+        <translation>„%1“ ist kein Modelldateiname, den Ponder schreibt.</translation>
+    </message>
+    <message>
+        <source>The models folder %1 could not be created.</source>
+        <translation>Der Modellordner %1 konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Not enough free disk space: the download needs %1 more, but only %2 is free in %3.</source>
+        <translation>Nicht genug freier Speicherplatz: Der Download braucht noch %1, aber in %3 sind nur %2 frei.</translation>
+    </message>
+    <message>
+        <source>Could not write the download&apos;s notes in %1: %2</source>
+        <translation>Die Notizen des Downloads konnten nicht in %1 geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>There is no interrupted download of %1 to resume.</source>
+        <translation>Es gibt keinen unterbrochenen Download von %1, der fortgesetzt werden könnte.</translation>
+    </message>
+    <message>
+        <source>The partial download %1 could not be read: %2</source>
+        <translation>Der unvollständige Download %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not open %1 for writing: %2</source>
+        <translation>%1 konnte nicht zum Schreiben geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not prepare %1: %2</source>
+        <translation>%1 konnte nicht vorbereitet werden: %2</translation>
+    </message>
+    <message>
+        <source>The server gave an unexpected answer (%1 %2).</source>
+        <translation>Der Server gab eine unerwartete Antwort (%1 %2).</translation>
+    </message>
+    <message>
+        <source>The server offers %1 bytes, but the catalog expects %2. The file may have changed; the download was stopped.</source>
+        <translation>Der Server bietet %1 Bytes an, der Katalog erwartet aber %2. Die Datei hat sich vielleicht geändert; der Download wurde angehalten.</translation>
+    </message>
+    <message>
+        <source>Not enough free disk space: the download needs %1 more, but only %2 is free.</source>
+        <translation>Nicht genug freier Speicherplatz: Der Download braucht noch %1, aber nur %2 sind frei.</translation>
+    </message>
+    <message>
+        <source>Writing %1 failed: %2. Free some disk space, then resume.</source>
+        <translation>Das Schreiben von %1 ist fehlgeschlagen: %2. Geben Sie Speicherplatz frei und setzen Sie dann fort.</translation>
+    </message>
+    <message>
+        <source>the server stopped sending data</source>
+        <translation>der Server hat aufgehört, Daten zu senden</translation>
+    </message>
+    <message>
+        <source>The download was interrupted (%1). Resume continues where it stopped.</source>
+        <translation>Der Download wurde unterbrochen (%1). Fortsetzen macht dort weiter, wo er aufgehört hat.</translation>
+    </message>
+    <message>
+        <source>The connection closed after %1 of %2. Resume continues where it stopped.</source>
+        <translation>Die Verbindung wurde nach %1 von %2 geschlossen. Fortsetzen macht dort weiter, wo sie aufgehört hat.</translation>
+    </message>
+    <message>
+        <source>The download has %1 bytes instead of %2; it was deleted.</source>
+        <translation>Der Download hat %1 Bytes statt %2; er wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>The downloaded file is damaged: its SHA-256 checksum does not match the catalog. It was deleted; start the download again.</source>
+        <translation>Die heruntergeladene Datei ist beschädigt: Ihre SHA-256-Prüfsumme stimmt nicht mit dem Katalog überein. Sie wurde gelöscht; starten Sie den Download erneut.</translation>
+    </message>
+    <message>
+        <source>The server did not send a GGUF model file; it was deleted.</source>
+        <translation>Der Server hat keine GGUF-Modelldatei gesendet; sie wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>%1 already exists in the models folder.</source>
+        <translation>%1 existiert bereits im Modellordner.</translation>
+    </message>
+    <message>
+        <source>The finished download could not be renamed to %1.</source>
+        <translation>Der fertige Download konnte nicht in %1 umbenannt werden.</translation>
+    </message>
+</context>
+<context>
     <name>ModelPanel</name>
     <message>
         <source>Model</source>
@@ -536,6 +750,14 @@
     <message>
         <source>The model catalog is not part of this version yet</source>
         <translation>Der Modellkatalog ist noch nicht Teil dieser Version</translation>
+    </message>
+    <message>
+        <source>Copying the model to the GPU</source>
+        <translation>Das Modell wird auf die GPU kopiert</translation>
+    </message>
+    <message>
+        <source>Not on the GPU: %1</source>
+        <translation>Nicht auf der GPU: %1</translation>
     </message>
 </context>
 <context>
@@ -701,10 +923,6 @@
         <translation>Das Vulkan-Gerät, das die Modelle ausführen wird</translation>
     </message>
     <message>
-        <source>Models currently run on the %1. The GPU choice is saved and used once the Vulkan backend runs chats.</source>
-        <translation>Modelle laufen derzeit auf dem %1. Die GPU-Auswahl wird gespeichert und verwendet, sobald das Vulkan-Backend die Chats ausführt.</translation>
-    </message>
-    <message>
         <source>Appearance</source>
         <translation>Darstellung</translation>
     </message>
@@ -739,6 +957,32 @@
     <message>
         <source>Changes the language of Ponder at once</source>
         <translation>Ändert die Sprache von Ponder sofort</translation>
+    </message>
+    <message>
+        <source>Version %1 (git %2)
+Qt %3
+Vulkan %4
+GPU: %5</source>
+        <translation>Version %1 (git %2)
+Qt %3
+Vulkan %4
+GPU: %5</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>CPU only (much slower)</source>
+        <translation>Nur CPU (viel langsamer)</translation>
+    </message>
+    <message>
+        <source>Applies when a model is next opened. A model the GPU cannot run (too big, or an architecture Ponder does not run on Vulkan yet) runs on the CPU, and Ponder says so.</source>
+        <translation>Gilt ab dem nächsten Öffnen eines Modells. Ein Modell, das die GPU nicht ausführen kann (zu groß oder eine Architektur, die Ponder noch nicht auf Vulkan ausführt), läuft auf der CPU, und Ponder sagt es.</translation>
+    </message>
+    <message>
+        <source>About Ponder</source>
+        <translation>Über Ponder</translation>
     </message>
 </context>
 <context>
@@ -929,6 +1173,57 @@
     <message>
         <source>System prompt</source>
         <translation>Systemprompt</translation>
+    </message>
+</context>
+<context>
+    <name>textextract</name>
+    <message>
+        <source>The PDF is password-protected.</source>
+        <translation>Das PDF ist passwortgeschützt.</translation>
+    </message>
+    <message>
+        <source>The file cannot be opened.</source>
+        <translation>Die Datei kann nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>The PDF is damaged or not a PDF.</source>
+        <translation>Das PDF ist beschädigt oder kein PDF.</translation>
+    </message>
+    <message>
+        <source>The PDF cannot be read (error %1).</source>
+        <translation>Das PDF kann nicht gelesen werden (Fehler %1).</translation>
+    </message>
+    <message>
+        <source>The PDF has no pages.</source>
+        <translation>Das PDF hat keine Seiten.</translation>
+    </message>
+    <message>
+        <source>The file no longer exists.</source>
+        <translation>Die Datei existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Not a regular file.</source>
+        <translation>Keine normale Datei.</translation>
+    </message>
+    <message>
+        <source>This file type is not supported.</source>
+        <translation>Dieser Dateityp wird nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>Word documents (.docx) are not supported yet; save as PDF or text.</source>
+        <translation>Word-Dokumente (.docx) werden noch nicht unterstützt; speichern Sie sie als PDF oder Text.</translation>
+    </message>
+    <message>
+        <source>The file is too large to index (%1 MiB; the limit is %2 MiB).</source>
+        <translation>Die Datei ist zu groß zum Indizieren (%1 MiB; die Grenze ist %2 MiB).</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>Die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The file is not text.</source>
+        <translation>Die Datei ist kein Text.</translation>
     </message>
 </context>
 </TS>

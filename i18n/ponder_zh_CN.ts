@@ -2,11 +2,18 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>AppSettings</name>
+    <name>AppInfo</name>
     <message>
-        <source>CPU reference backend</source>
-        <translation>CPU 参考后端</translation>
+        <source>none (%1)</source>
+        <translation>无（%1）</translation>
     </message>
+    <message>
+        <source>%1 (%2, %3 GB)</source>
+        <translation>%1（%2，%3 GB）</translation>
+    </message>
+</context>
+<context>
+    <name>AppSettings</name>
     <message>
         <source>System language</source>
         <translation>系统语言</translation>
@@ -37,6 +44,17 @@
     <message>
         <source>Next version</source>
         <translation>下一个版本</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogModel</name>
+    <message>
+        <source>Checked with SHA-256 after download.</source>
+        <translation>下载后用 SHA-256 校验。</translation>
+    </message>
+    <message>
+        <source>No checksum is published in the catalog for this file: only its size is checked.</source>
+        <translation>目录中没有此文件的校验和：只检查其大小。</translation>
     </message>
 </context>
 <context>
@@ -72,6 +90,10 @@
     <message>
         <source>The file is too large to be a Ponder chat export.</source>
         <translation>该文件太大，不可能是 Ponder 导出的聊天。</translation>
+    </message>
+    <message>
+        <source>%1 runs on the CPU, which is much slower than a GPU. %2</source>
+        <translation>%1 在 CPU 上运行，比 GPU 慢得多。%2</translation>
     </message>
 </context>
 <context>
@@ -171,6 +193,10 @@
         <source>Open a GGUF model file from this computer</source>
         <translation>从本机打开 GGUF 模型文件</translation>
     </message>
+    <message>
+        <source>Loading %1… %2%</source>
+        <translation>正在加载 %1… %2%</translation>
+    </message>
 </context>
 <context>
     <name>CodeBlock</name>
@@ -254,6 +280,76 @@
     </message>
 </context>
 <context>
+    <name>Documents</name>
+    <message>
+        <source>The file no longer exists.</source>
+        <translation>文件已不存在。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <source>The embedding model failed: %1</source>
+        <translation>嵌入模型出错：%1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>The attached documents contain nothing that answers this question, so Ponder will not answer from them.</source>
+        <translation>附加的文档中没有能回答此问题的内容，因此 Ponder 不会根据它们作答。</translation>
+    </message>
+    <message>
+        <source>A collection needs a name.</source>
+        <translation>文档集需要一个名称。</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadManager</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>Downloaded</source>
+        <translation>已下载</translation>
+    </message>
+    <message>
+        <source>Paused at %1 of %2.</source>
+        <translation>已暂停于 %1 / %2。</translation>
+    </message>
+    <message>
+        <source>Part %1 of %2: </source>
+        <translation>第 %1 部分，共 %2 部分：</translation>
+    </message>
+    <message>
+        <source>checking the partial download…</source>
+        <translation>正在检查未完成的下载…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source> at %1/s</source>
+        <translation>，速度 %1/s</translation>
+    </message>
+    <message>
+        <source>, about %1 left</source>
+        <translation>，约剩 %1</translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <source>This file cannot be imported: %1</source>
@@ -265,10 +361,25 @@
     </message>
 </context>
 <context>
+    <name>IndexWorker</name>
+    <message>
+        <source>The embedding model cannot be used (%1); searching by words only.</source>
+        <translation>无法使用嵌入模型（%1）；仅按词语搜索。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+</context>
+<context>
     <name>InferenceWorker</name>
     <message>
         <source>No model is loaded.</source>
         <translation>尚未加载模型。</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
     </message>
 </context>
 <context>
@@ -440,6 +551,109 @@
     </message>
 </context>
 <context>
+    <name>ModelDownloader</name>
+    <message>
+        <source>The server answered %1 %2 for %3.</source>
+        <translation>服务器对 %3 的响应为 %1 %2。</translation>
+    </message>
+    <message>
+        <source>The file needs a login or is not public.</source>
+        <translation>该文件需要登录或未公开。</translation>
+    </message>
+    <message>
+        <source>The file is no longer at this address.</source>
+        <translation>该文件已不在此地址。</translation>
+    </message>
+    <message>
+        <source>The server has a problem; try again later.</source>
+        <translation>服务器出现问题；请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Only http and https addresses can be downloaded, not “%1”.</source>
+        <translation>只能下载 http 和 https 地址，不能下载“%1”。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a model file name Ponder will write.</source>
+        <translation>“%1”不是 Ponder 会写入的模型文件名。</translation>
+    </message>
+    <message>
+        <source>The models folder %1 could not be created.</source>
+        <translation>无法创建模型文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Not enough free disk space: the download needs %1 more, but only %2 is free in %3.</source>
+        <translation>磁盘空间不足：下载还需要 %1，但 %3 中只有 %2 可用。</translation>
+    </message>
+    <message>
+        <source>Could not write the download&apos;s notes in %1: %2</source>
+        <translation>无法在 %1 中写入下载记录：%2</translation>
+    </message>
+    <message>
+        <source>There is no interrupted download of %1 to resume.</source>
+        <translation>没有可以继续的 %1 的中断下载。</translation>
+    </message>
+    <message>
+        <source>The partial download %1 could not be read: %2</source>
+        <translation>无法读取未完成的下载 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not open %1 for writing: %2</source>
+        <translation>无法打开 %1 进行写入：%2</translation>
+    </message>
+    <message>
+        <source>Could not prepare %1: %2</source>
+        <translation>无法准备 %1：%2</translation>
+    </message>
+    <message>
+        <source>The server gave an unexpected answer (%1 %2).</source>
+        <translation>服务器给出了意外的响应（%1 %2）。</translation>
+    </message>
+    <message>
+        <source>The server offers %1 bytes, but the catalog expects %2. The file may have changed; the download was stopped.</source>
+        <translation>服务器提供 %1 字节，但目录期望 %2。文件可能已更改；下载已停止。</translation>
+    </message>
+    <message>
+        <source>Not enough free disk space: the download needs %1 more, but only %2 is free.</source>
+        <translation>磁盘空间不足：下载还需要 %1，但只有 %2 可用。</translation>
+    </message>
+    <message>
+        <source>Writing %1 failed: %2. Free some disk space, then resume.</source>
+        <translation>写入 %1 失败：%2。请释放一些磁盘空间，然后继续。</translation>
+    </message>
+    <message>
+        <source>the server stopped sending data</source>
+        <translation>服务器停止发送数据</translation>
+    </message>
+    <message>
+        <source>The download was interrupted (%1). Resume continues where it stopped.</source>
+        <translation>下载已中断（%1）。继续将从中断处开始。</translation>
+    </message>
+    <message>
+        <source>The connection closed after %1 of %2. Resume continues where it stopped.</source>
+        <translation>连接在 %1 / %2 后关闭。继续将从中断处开始。</translation>
+    </message>
+    <message>
+        <source>The download has %1 bytes instead of %2; it was deleted.</source>
+        <translation>下载的文件有 %1 字节而不是 %2；已删除。</translation>
+    </message>
+    <message>
+        <source>The downloaded file is damaged: its SHA-256 checksum does not match the catalog. It was deleted; start the download again.</source>
+        <translation>下载的文件已损坏：其 SHA-256 校验和与目录不符。已删除；请重新开始下载。</translation>
+    </message>
+    <message>
+        <source>The server did not send a GGUF model file; it was deleted.</source>
+        <translation>服务器发送的不是 GGUF 模型文件；已删除。</translation>
+    </message>
+    <message>
+        <source>%1 already exists in the models folder.</source>
+        <translation>模型文件夹中已存在 %1。</translation>
+    </message>
+    <message>
+        <source>The finished download could not be renamed to %1.</source>
+        <translation>无法将完成的下载重命名为 %1。</translation>
+    </message>
+</context>
+<context>
     <name>ModelPanel</name>
     <message>
         <source>Model</source>
@@ -536,6 +750,14 @@
     <message>
         <source>The model catalog is not part of this version yet</source>
         <translation>此版本尚未包含模型目录</translation>
+    </message>
+    <message>
+        <source>Copying the model to the GPU</source>
+        <translation>正在将模型复制到 GPU</translation>
+    </message>
+    <message>
+        <source>Not on the GPU: %1</source>
+        <translation>未在 GPU 上运行：%1</translation>
     </message>
 </context>
 <context>
@@ -701,10 +923,6 @@
         <translation>将运行模型的 Vulkan 设备</translation>
     </message>
     <message>
-        <source>Models currently run on the %1. The GPU choice is saved and used once the Vulkan backend runs chats.</source>
-        <translation>模型目前运行于%1。GPU 选择会被保存，并在 Vulkan 后端运行聊天后使用。</translation>
-    </message>
-    <message>
         <source>Appearance</source>
         <translation>外观</translation>
     </message>
@@ -739,6 +957,32 @@
     <message>
         <source>Changes the language of Ponder at once</source>
         <translation>立即更改 Ponder 的语言</translation>
+    </message>
+    <message>
+        <source>Version %1 (git %2)
+Qt %3
+Vulkan %4
+GPU: %5</source>
+        <translation>版本 %1（git %2）
+Qt %3
+Vulkan %4
+GPU：%5</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <source>CPU only (much slower)</source>
+        <translation>仅 CPU（慢得多）</translation>
+    </message>
+    <message>
+        <source>Applies when a model is next opened. A model the GPU cannot run (too big, or an architecture Ponder does not run on Vulkan yet) runs on the CPU, and Ponder says so.</source>
+        <translation>下次打开模型时生效。GPU 无法运行的模型（太大，或 Ponder 尚不能在 Vulkan 上运行的架构）将在 CPU 上运行，Ponder 会提示。</translation>
+    </message>
+    <message>
+        <source>About Ponder</source>
+        <translation>关于 Ponder</translation>
     </message>
 </context>
 <context>
@@ -929,6 +1173,57 @@
     <message>
         <source>System prompt</source>
         <translation>系统提示词</translation>
+    </message>
+</context>
+<context>
+    <name>textextract</name>
+    <message>
+        <source>The PDF is password-protected.</source>
+        <translation>该 PDF 受密码保护。</translation>
+    </message>
+    <message>
+        <source>The file cannot be opened.</source>
+        <translation>无法打开该文件。</translation>
+    </message>
+    <message>
+        <source>The PDF is damaged or not a PDF.</source>
+        <translation>该 PDF 已损坏或不是 PDF。</translation>
+    </message>
+    <message>
+        <source>The PDF cannot be read (error %1).</source>
+        <translation>无法读取该 PDF（错误 %1）。</translation>
+    </message>
+    <message>
+        <source>The PDF has no pages.</source>
+        <translation>该 PDF 没有页面。</translation>
+    </message>
+    <message>
+        <source>The file no longer exists.</source>
+        <translation>文件已不存在。</translation>
+    </message>
+    <message>
+        <source>Not a regular file.</source>
+        <translation>不是普通文件。</translation>
+    </message>
+    <message>
+        <source>This file type is not supported.</source>
+        <translation>不支持此文件类型。</translation>
+    </message>
+    <message>
+        <source>Word documents (.docx) are not supported yet; save as PDF or text.</source>
+        <translation>尚不支持 Word 文档（.docx）；请另存为 PDF 或文本。</translation>
+    </message>
+    <message>
+        <source>The file is too large to index (%1 MiB; the limit is %2 MiB).</source>
+        <translation>文件太大，无法索引（%1 MiB；上限为 %2 MiB）。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <source>The file is not text.</source>
+        <translation>该文件不是文本。</translation>
     </message>
 </context>
 </TS>

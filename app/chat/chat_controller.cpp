@@ -47,6 +47,12 @@ ChatController::ChatController(const QString& dataDir, QObject* parent)
       m_conversations(new ConversationListModel(this)),
       m_messages(new MessageListModel(this)) {
     m_model = new ModelManager(*m_service, *m_settings, this);
+    // Running on the CPU when the GPU was wanted is slow enough that the user must know why.
+    connect(m_model, &ModelManager::modelLoaded, this, [this] {
+        if (!m_model->deviceNote().isEmpty())
+            setNotice(tr("%1 runs on the CPU, which is much slower than a GPU. %2")
+                          .arg(m_model->name(), m_model->deviceNote()));
+    });
     const Result<OpenReport> opened = m_db->open();
     if (!opened) {
         // Too new or unopenable: the app still starts, says why, and keeps the file untouched.

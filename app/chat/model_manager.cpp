@@ -12,6 +12,8 @@ ModelManager::ModelManager(InferenceService& service, AppSettings& settings, QOb
     : QObject(parent), m_service(service), m_settings(settings) {
     connect(&m_service, &InferenceService::modelLoaded, this, &ModelManager::onLoaded);
     connect(&m_service, &InferenceService::loadFailed, this, &ModelManager::onFailed);
+    connect(&m_service, &InferenceService::modelUnloaded, this, &ModelManager::onUnloaded);
+    connect(&m_service, &InferenceService::loadProgress, this, &ModelManager::setLoadProgress);
 }
 
 void ModelManager::open(const QString& pathOrUrl) {
@@ -23,8 +25,9 @@ void ModelManager::open(const QString& pathOrUrl) {
     m_path = QFileInfo(path).absoluteFilePath();
     m_error.clear();
     m_summary = {};
+    setLoadProgress(-1);
     emit stateChanged();
-    m_service.loadModel(m_path, m_settings.contextLength());
+    m_service.loadModel(m_path, m_settings.contextLength(), m_settings.gpuIndex());
 }
 
 void ModelManager::unload() {
@@ -53,14 +56,28 @@ QString ModelManager::formatCount(qint64 n) {
     return locale.toString(n);
 }
 
+void ModelManager::setLoadProgress(double fraction) {
+    if (fraction == m_loadProgress) return;
+    m_loadProgress = fraction;
+    emit loadProgressChanged();
+}
+
+void ModelManager::onUnloaded() {
+    // Also when the worker dropped the model itself (a lost GPU): nothing is loaded now.
+    if (m_loading || !m_loaded) return;
+    m_loaded = false;
+    emit stateChanged();
+}
+
 void ModelManager::onLoaded(const ModelSummary& summary) {
+    setLoadProgress(-1);
     m_loading = false;
     m_loaded = true;
     m_summary = summary;
     m_path = summary.path;
     m_error.clear();
     m_settings.addRecentModel(summary.path);
-    qCInfo(lcChat) << "model loaded:" << summary.name << summary.architecture;
+    qCInfo(lcChat) << "model loaded:" << summary.name << summary.architecture << "on" << summary.device;
     emit stateChanged();
     emit modelLoaded();
 }
@@ -68,6 +85,7 @@ void ModelManager::onLoaded(const ModelSummary& summary) {
 void ModelManager::onFailed(const QString& path, const QString& message) {
     // A failure for a file we no longer wait for (the user opened another) changes nothing.
     if (QFileInfo(path).absoluteFilePath() != m_path) return;
+    setLoadProgress(-1);
     m_loading = false;
     m_loaded = false;
     m_error = message;

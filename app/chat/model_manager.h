@@ -33,6 +33,11 @@ class ModelManager : public QObject {
     Q_PROPERTY(int contextLength READ contextLength NOTIFY stateChanged)
     Q_PROPERTY(int trainedContextLength READ trainedContextLength NOTIFY stateChanged)
     Q_PROPERTY(QString chatFormat READ chatFormat NOTIFY stateChanged)
+    /// What runs the model: the GPU's name or "CPU"; deviceNote says why not the GPU.
+    Q_PROPERTY(QString device READ device NOTIFY stateChanged)
+    Q_PROPERTY(QString deviceNote READ deviceNote NOTIFY stateChanged)
+    /// 0..1 while the weights are uploaded to the GPU; -1 when not known (CPU, or not begun).
+    Q_PROPERTY(double loadProgress READ loadProgress NOTIFY loadProgressChanged)
 
 public:
     ModelManager(InferenceService& service, AppSettings& settings, QObject* parent = nullptr);
@@ -57,18 +62,24 @@ public:
     int contextLength() const { return m_summary.contextLength; }
     int trainedContextLength() const { return m_summary.trainedContextLength; }
     QString chatFormat() const { return m_summary.chatFormat; }
+    QString device() const { return m_summary.device; }
+    QString deviceNote() const { return m_summary.deviceNote; }
+    double loadProgress() const { return m_loadProgress; }
 
     /// "1.5 B", "640 M": parameter counts the way model cards write them.
     static QString formatCount(qint64 n);
 
 signals:
     void stateChanged();
+    void loadProgressChanged();
     void modelLoaded();
     void loadFailed(const QString& message);
 
 private:
     void onLoaded(const ModelSummary& summary);
     void onFailed(const QString& path, const QString& message);
+    void onUnloaded();
+    void setLoadProgress(double fraction);
 
     InferenceService& m_service;
     AppSettings& m_settings;
@@ -77,4 +88,5 @@ private:
     QString m_path;
     QString m_error;
     ModelSummary m_summary;
+    double m_loadProgress = -1;
 };

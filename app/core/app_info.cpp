@@ -1,5 +1,9 @@
 #include "core/app_info.h"
 
+#include <optional>
+#include <string>
+
+#include "ponder/gpu.h"
 #include "ponder/version.h"
 
 AppInfo::AppInfo(QObject* parent) : QObject(parent) {}
@@ -8,6 +12,27 @@ QString AppInfo::version() const { return QString::fromLatin1(ponder::versionStr
 QString AppInfo::gitRevision() const { return QString::fromLatin1(ponder::gitRevision()); }
 QString AppInfo::qtVersion() const { return QString::fromLatin1(qVersion()); }
 
-QString AppInfo::versionLine() const {
-    return QStringLiteral("Ponder %1 (git %2, Qt %3)").arg(version(), gitRevision(), qtVersion());
+QString AppInfo::vulkanVersion() const {
+    const auto v = ponder::vulkanLoaderVersion();
+    return v ? QString::fromStdString(*v) : QString();
+}
+
+QString AppInfo::gpuDescription(int gpuIndex) const {
+    const auto gpus = ponder::listGpus();
+    if (!gpus) return tr("none (%1)").arg(QString::fromStdString(gpus.error().message));
+    std::optional<std::string> wanted;
+    if (gpuIndex >= 0) wanted = std::to_string(gpuIndex);
+    const auto gpu = ponder::chooseGpu(*gpus, wanted);
+    if (!gpu) return tr("none (%1)").arg(QString::fromStdString(gpu.error().message));
+    const double gb = double(gpu->deviceLocalBytes) / (1024.0 * 1024.0 * 1024.0);
+    return tr("%1 (%2, %3 GB)")
+        .arg(QString::fromStdString(gpu->name), QString::fromLatin1(ponder::gpuTypeName(gpu->type)))
+        .arg(gb, 0, 'f', 1);
+}
+
+QString AppInfo::versionText(int gpuIndex) const {
+    const QString vulkan = vulkanVersion();
+    return QStringLiteral("Ponder %1 (git %2, Qt %3)\nVulkan %4, GPU: %5\n")
+        .arg(version(), gitRevision(), qtVersion(), vulkan.isEmpty() ? QStringLiteral("not available") : vulkan,
+             gpuDescription(gpuIndex));
 }

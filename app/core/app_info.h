@@ -5,7 +5,7 @@
 #include <QString>
 #include <QtQml/qqmlregistration.h>
 
-/// Read-only facts about this build, exposed to QML as the singleton AppInfo.
+/// Read-only facts about this build and this machine, exposed to QML as the singleton AppInfo.
 class AppInfo : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -13,6 +13,7 @@ class AppInfo : public QObject {
     Q_PROPERTY(QString version READ version CONSTANT)
     Q_PROPERTY(QString gitRevision READ gitRevision CONSTANT)
     Q_PROPERTY(QString qtVersion READ qtVersion CONSTANT)
+    Q_PROPERTY(QString vulkanVersion READ vulkanVersion CONSTANT)
 
 public:
     explicit AppInfo(QObject* parent = nullptr);
@@ -20,6 +21,12 @@ public:
     QString version() const;
     QString gitRevision() const;
     QString qtVersion() const;
-    /// One line for `ponder --version`.
-    QString versionLine() const;
+    /// The Vulkan loader's version, or an empty string when there is no Vulkan at all.
+    QString vulkanVersion() const;
+    /// The device models run on for a settings choice (AppSettings::gpuIndex: -1 lets Ponder
+    /// choose): "NVIDIA GeForce RTX 4070 (discrete, 12.0 GB)", or why there is none. Lists the
+    /// Vulkan devices, so it takes a moment: call it when the answer is shown.
+    Q_INVOKABLE QString gpuDescription(int gpuIndex) const;
+    /// `ponder --version`: the first line names the build, the second Vulkan and the GPU.
+    QString versionText(int gpuIndex) const;
 };

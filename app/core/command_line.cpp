@@ -1,9 +1,12 @@
 #include "core/command_line.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QFileInfo>
+#include <QStandardPaths>
 
 #include "core/app_info.h"
+#include "settings/app_settings.h"
 
 // The options are described in English only: they are parsed before the translations can
 // be installed (installing them needs the application object, which needs a display).
@@ -48,7 +51,14 @@ CommandLine parseCommandLine(const QStringList& arguments) {
     }
     if (parser.isSet(versionOption)) {
         result.action = CommandLine::Action::ExitSuccess;
-        result.output = AppInfo().versionLine() + QLatin1Char('\n');
+        // The GPU the settings choose, read without creating anything: --version must not
+        // leave a data folder behind.
+        QString dataDir = parser.value(dataDirOption);
+        if (dataDir.isEmpty()) dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        const int gpuIndex = QFileInfo::exists(QDir(dataDir).filePath(QStringLiteral("settings.ini")))
+                                 ? AppSettings(dataDir).gpuIndex()
+                                 : -1;
+        result.output = AppInfo().versionText(gpuIndex);
         return result;
     }
     if (!parser.positionalArguments().isEmpty()) {

@@ -18,6 +18,7 @@ InferenceService::InferenceService(QObject* parent) : QObject(parent) {
 
     // Relays: the worker's signals cross to this (UI) thread as queued calls.
     connect(m_worker, &InferenceWorker::loadStarted, this, &InferenceService::loadStarted);
+    connect(m_worker, &InferenceWorker::loadProgress, this, &InferenceService::loadProgress);
     connect(m_worker, &InferenceWorker::modelLoaded, this, &InferenceService::modelLoaded);
     connect(m_worker, &InferenceWorker::modelUnloaded, this, &InferenceService::modelUnloaded);
     connect(m_worker, &InferenceWorker::loadFailed, this, &InferenceService::loadFailed);
@@ -36,10 +37,10 @@ InferenceService::~InferenceService() {
     m_thread.wait();
 }
 
-void InferenceService::loadModel(const QString& path, int contextLength) {
+void InferenceService::loadModel(const QString& path, int contextLength, int gpuIndex) {
     cancel();  // a generation still running or queued would only delay the load
     QMetaObject::invokeMethod(m_worker, "loadModel", Qt::QueuedConnection, Q_ARG(QString, path),
-                              Q_ARG(int, contextLength));
+                              Q_ARG(int, contextLength), Q_ARG(int, gpuIndex));
 }
 
 void InferenceService::unloadModel() {

@@ -18,7 +18,8 @@ public:
     /// Stops any generation, lets the worker finish its current token and joins the thread.
     ~InferenceService() override;
 
-    void loadModel(const QString& path, int contextLength = 0);
+    /// gpuIndex: a device index or a GpuChoice value (see InferenceWorker::loadModel).
+    void loadModel(const QString& path, int contextLength = 0, int gpuIndex = GpuChoice::Automatic);
     void unloadModel();
     /// Queues a generation; returns its id (the id every signal about it carries).
     quint64 generate(const QList<PromptMessage>& conversation, const GenerationSettings& settings);
@@ -27,6 +28,7 @@ public:
 
 signals:
     void loadStarted(const QString& path);
+    void loadProgress(double fraction);
     void modelLoaded(const ModelSummary& summary);
     void modelUnloaded();
     void loadFailed(const QString& path, const QString& message);

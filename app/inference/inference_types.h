@@ -51,7 +51,15 @@ struct ModelSummary {
     int trainedContextLength = 0;
     QString chatFormat;          // chat template family
     QString quantization;        // most common weight type
+    QString device;              // what runs it: the GPU's name, or "CPU"
+    QString deviceNote;          // why it runs on the CPU although a GPU was wanted; else empty
 };
+
+/// AppSettings::gpuIndex values besides device indices.
+namespace GpuChoice {
+constexpr int Automatic = -1;  // the best usable Vulkan device
+constexpr int CpuOnly = -2;    // the CPU reference backend, never the GPU
+}
 
 /// Timings and counts of a finished generation.
 struct GenerationStats {

@@ -6,10 +6,14 @@
 #include <QThread>
 #include <cmath>
 #include <map>
+#include <memory>
+#include <optional>
+#include <string>
 
 #include "engine_errors.h"
 #include "ponder/assistant.h"
 #include "ponder/gguf.h"
+#include "ponder/gpu.h"
 
 Q_LOGGING_CATEGORY(lcInference, "ponder.inference")
 
@@ -83,19 +87,70 @@ InferenceWorker::InferenceWorker(CancelState* cancel, QObject* parent) : QObject
 
 InferenceWorker::~InferenceWorker() = default;
 
-void InferenceWorker::loadModel(const QString& path, int contextLength) {
+ponder::Result<std::unique_ptr<ponder::Assistant>> InferenceWorker::openOnGpu(const QString& path,
+                                                                             uint32_t contextLength, int gpuIndex,
+                                                                             QString* deviceName) {
+    auto gpus = ponder::listGpus();
+    if (!gpus) return gpus.error();
+    std::optional<std::string> wanted;
+    if (gpuIndex >= 0) wanted = std::to_string(gpuIndex);
+    auto gpu = ponder::chooseGpu(*gpus, wanted);
+    if (!gpu) return gpu.error();
+    ponder::AssistantOptions options;
+    options.session.contextLength = contextLength;
+    options.session.backend = ponder::Backend::Vulkan;
+    options.session.device = std::to_string(gpu->index);
+    // The upload reports often; a percent step is all a progress bar can show.
+    auto lastPercent = std::make_shared<int>(-1);
+    options.session.uploadProgress = [this, lastPercent](float fraction) {
+        const int percent = static_cast<int>(fraction * 100.0f);
+        if (percent == *lastPercent) return;
+        *lastPercent = percent;
+        emit loadProgress(fraction);
+    };
+    *deviceName = QString::fromStdString(gpu->name);
+    return ponder::Assistant::open(path.toStdString(), options);
+}
+
+void InferenceWorker::loadModel(const QString& path, int contextLength, int gpuIndex) {
     emit loadStarted(path);
     m_assistant.reset();  // free the old model first: two big models may not fit together
-    ponder::AssistantOptions options;
-    options.session.contextLength = contextLength > 0 ? static_cast<uint32_t>(contextLength) : 0;
-    auto assistant = ponder::Assistant::open(path.toStdString(), options);
-    if (!assistant) {
-        qCWarning(lcInference) << "loading" << path << "failed:" << assistant.error().message.c_str();
-        emit loadFailed(path, describeEngineError(assistant.error()));
-        return;
+    const uint32_t context = contextLength > 0 ? static_cast<uint32_t>(contextLength) : 0;
+    QString device;
+    QString note;
+    if (gpuIndex != GpuChoice::CpuOnly) {
+        auto onGpu = openOnGpu(path, context, gpuIndex, &device);
+        if (onGpu) {
+            m_assistant = std::move(*onGpu);
+        } else {
+            using ponder::ErrorCode;
+            const ErrorCode code = onGpu.error().code;
+            qCWarning(lcInference) << "GPU load of" << path << "failed:" << onGpu.error().message.c_str();
+            // A damaged or missing file fails the same way on the CPU: say so once.
+            if (code != ErrorCode::Unsupported && code != ErrorCode::NoDevice && code != ErrorCode::OutOfMemory &&
+                code != ErrorCode::VulkanError && code != ErrorCode::DeviceLost) {
+                emit loadFailed(path, describeEngineError(onGpu.error()));
+                return;
+            }
+            note = describeEngineError(onGpu.error());
+        }
     }
-    m_assistant = std::move(*assistant);
-    emit modelLoaded(summarize(path, *m_assistant));
+    if (!m_assistant) {
+        ponder::AssistantOptions options;
+        options.session.contextLength = context;
+        auto onCpu = ponder::Assistant::open(path.toStdString(), options);
+        if (!onCpu) {
+            qCWarning(lcInference) << "loading" << path << "failed:" << onCpu.error().message.c_str();
+            emit loadFailed(path, describeEngineError(onCpu.error()));
+            return;
+        }
+        m_assistant = std::move(*onCpu);
+        device = tr("CPU");
+    }
+    ModelSummary summary = summarize(path, *m_assistant);
+    summary.device = device;
+    summary.deviceNote = note;
+    emit modelLoaded(summary);
 }
 
 void InferenceWorker::unloadModel() {
@@ -148,6 +203,8 @@ void InferenceWorker::generate(quint64 requestId, const QList<PromptMessage>& co
     auto result = m_assistant->reply(messages, options, callbacks);
     if (!result) {
         emit generationFailed(requestId, describeEngineError(result.error()));
+        // A lost GPU cannot run this model again; the next load makes a new device.
+        if (result.error().code == ponder::ErrorCode::DeviceLost) unloadModel();
         return;
     }
     GenerationStats stats;

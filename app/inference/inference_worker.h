@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "inference_types.h"
+#include "ponder/result.h"
 
 namespace ponder {
 class Assistant;
@@ -22,12 +23,16 @@ public:
     ~InferenceWorker() override;
 
 public slots:
-    void loadModel(const QString& path, int contextLength);
+    /// Opens the model on the GPU `gpuIndex` names (GpuChoice), uploading the weights with
+    /// progress. When the GPU cannot run it (no device, architecture not on Vulkan yet, too
+    /// little device memory) it runs on the CPU instead and ModelSummary::deviceNote says why.
+    void loadModel(const QString& path, int contextLength, int gpuIndex);
     void unloadModel();
     void generate(quint64 requestId, const QList<PromptMessage>& conversation, const GenerationSettings& settings);
 
 signals:
     void loadStarted(const QString& path);
+    void loadProgress(double fraction);  // 0..1 while the weights go to the GPU
     void modelLoaded(const ModelSummary& summary);
     void modelUnloaded();
     void loadFailed(const QString& path, const QString& message);
@@ -40,6 +45,10 @@ signals:
     void generationFailed(quint64 requestId, const QString& message);
 
 private:
+    /// Tries the GPU; on success the assistant, else the reason it could not (for the note).
+    ponder::Result<std::unique_ptr<ponder::Assistant>> openOnGpu(const QString& path, uint32_t contextLength,
+                                                                 int gpuIndex, QString* deviceName);
+
     CancelState* m_cancel;
     std::unique_ptr<ponder::Assistant> m_assistant;
 };

@@ -52,7 +52,7 @@ void AppSettings::setMaxTokens(int v) { write(kMaxTokens, v); }
 int AppSettings::contextLength() const { return m_settings.value(QLatin1String(kContextLength), 4096).toInt(); }
 void AppSettings::setContextLength(int v) { write(kContextLength, v); }
 int AppSettings::gpuIndex() const { return m_settings.value(QLatin1String(kGpuIndex), -1).toInt(); }
-void AppSettings::setGpuIndex(int v) { write(kGpuIndex, v); }
+void AppSettings::setGpuIndex(int v) { write(kGpuIndex, qMax(v, -2)); }
 int AppSettings::colorScheme() const { return m_settings.value(QLatin1String(kColorScheme), 0).toInt(); }
 void AppSettings::setColorScheme(int v) { write(kColorScheme, qBound(0, v, 2)); }
 bool AppSettings::keepReasoningOpen() const { return m_settings.value(QLatin1String(kKeepReasoningOpen), false).toBool(); }
@@ -67,11 +67,6 @@ void AppSettings::setLanguage(const QString& code) {
 
 QStringList AppSettings::recentModels() const {
     return m_settings.value(QLatin1String(kRecentModels)).toStringList();
-}
-
-QString AppSettings::backendName() const {
-    // Honest until the Vulkan backend drives generation: the GPU choice is stored for it.
-    return tr("CPU reference backend");
 }
 
 GenerationSettings AppSettings::generationSettings() const {

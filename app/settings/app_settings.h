@@ -22,7 +22,8 @@ class AppSettings : public QObject {
     Q_PROPERTY(double repeatPenalty READ repeatPenalty WRITE setRepeatPenalty NOTIFY changed)
     Q_PROPERTY(int maxTokens READ maxTokens WRITE setMaxTokens NOTIFY changed)
     Q_PROPERTY(int contextLength READ contextLength WRITE setContextLength NOTIFY changed)
-    /// Index into gpuNames; -1: let Ponder choose.
+    /// Index into gpuNames (the Vulkan device index); -1: let Ponder choose; -2: CPU only
+    /// (GpuChoice in inference_types.h). Applies when a model is next opened.
     Q_PROPERTY(int gpuIndex READ gpuIndex WRITE setGpuIndex NOTIFY changed)
     /// 0 follow the system, 1 light, 2 dark (the values of Theme.ColorScheme).
     Q_PROPERTY(int colorScheme READ colorScheme WRITE setColorScheme NOTIFY changed)
@@ -32,8 +33,6 @@ class AppSettings : public QObject {
     Q_PROPERTY(bool keepReasoningOpen READ keepReasoningOpen WRITE setKeepReasoningOpen NOTIFY changed)
     Q_PROPERTY(QStringList recentModels READ recentModels NOTIFY recentModelsChanged)
     Q_PROPERTY(QStringList gpuNames READ gpuNames NOTIFY gpusChanged)
-    /// What runs the models today, said plainly in the settings and the model panel.
-    Q_PROPERTY(QString backendName READ backendName CONSTANT)
 
 public:
     static constexpr int kMaxRecentModels = 8;
@@ -64,7 +63,6 @@ public:
     void setLanguage(const QString& code);
     QStringList recentModels() const;
     QStringList gpuNames() const { return m_gpuNames; }
-    QString backendName() const;
 
     /// The sampling settings for a generation request.
     GenerationSettings generationSettings() const;

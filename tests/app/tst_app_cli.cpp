@@ -4,11 +4,13 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include "core/app_paths.h"
 #include "core/command_line.h"
+#include "ponder/gpu.h"
 
 namespace {
 
@@ -57,6 +59,7 @@ private slots:
     void parsesOptions_data();
     void parsesOptions();
     void versionWithoutDisplay();
+    void versionNamesTheChosenGpu();
     void helpWithoutDisplay();
     void badArgumentsFail();
     void dataDirIsCreated();
@@ -100,10 +103,42 @@ void TstAppCli::versionWithoutDisplay() {
     QCOMPARE(run.status, QProcess::NormalExit);
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     static const QRegularExpression format(
-        QStringLiteral(R"(^Ponder \d+\.\d+\.\d+\S* \(git [0-9A-Za-z]+, Qt \d+\.\d+\.\d+\)\n$)"));
+        QStringLiteral(R"(^Ponder \d+\.\d+\.\d+\S* \(git [0-9A-Za-z]+, Qt \d+\.\d+\.\d+\)\n)"
+                       R"(Vulkan \d+\.\d+\.\d+, GPU: .+ \((discrete|integrated|virtual|cpu|other), \d+\.\d GB\)\n$)"));
     QVERIFY2(format.match(run.out).hasMatch(), qPrintable(run.out));
     QVERIFY2(run.out.contains(QString::fromLatin1(qVersion())), qPrintable(run.out));
     QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
+}
+
+// The GPU line follows the settings of the data folder given, and --version creates nothing.
+void TstAppCli::versionNamesTheChosenGpu() {
+    const auto gpus = ponder::listGpus();
+    QVERIFY2(gpus && !gpus->empty(), "the suite needs a Vulkan device (lavapipe in CI)");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString missing = dir.filePath(QStringLiteral("not-created"));
+    const Run fresh = runPonder({QStringLiteral("--version"), QStringLiteral("--data-dir"), missing});
+    QCOMPARE(fresh.exitCode, 0);
+    QVERIFY2(!QFileInfo::exists(missing), "--version created the data folder");
+
+    const ponder::GpuInfo& last = gpus->back();
+    {
+        QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        settings.setValue(QStringLiteral("model/gpuIndex"), int(last.index));
+    }
+    const Run chosen = runPonder({QStringLiteral("--version"), QStringLiteral("--data-dir"), dir.path()});
+    QCOMPARE(chosen.exitCode, 0);
+    const QString expected = QStringLiteral("GPU: %1 (%2,").arg(QString::fromStdString(last.name),
+                                                               QString::fromLatin1(ponder::gpuTypeName(last.type)));
+    QVERIFY2(chosen.out.contains(expected), qPrintable(chosen.out + " lacks " + expected));
+
+    {
+        QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        settings.setValue(QStringLiteral("model/gpuIndex"), int(gpus->size()) + 5);
+    }
+    const Run gone = runPonder({QStringLiteral("--version"), QStringLiteral("--data-dir"), dir.path()});
+    QCOMPARE(gone.exitCode, 0);
+    QVERIFY2(gone.out.contains(QStringLiteral("GPU: none (")), qPrintable(gone.out));
 }
 
 void TstAppCli::helpWithoutDisplay() {

@@ -8,6 +8,7 @@
 #include "inference_service.h"
 #include "model_gen.h"
 #include "ponder/assistant.h"
+#include "ponder/gpu.h"
 
 class TestInferenceWorker : public QObject {
     Q_OBJECT
@@ -15,10 +16,10 @@ class TestInferenceWorker : public QObject {
     QTemporaryDir m_dir;
     QString m_model;
 
-    QString loadedModel(InferenceService& service) {
+    QString loadedModel(InferenceService& service, int gpuIndex = GpuChoice::CpuOnly) {
         QSignalSpy loaded(&service, &InferenceService::modelLoaded);
         QSignalSpy failed(&service, &InferenceService::loadFailed);
-        service.loadModel(m_model, 128);
+        service.loadModel(m_model, 128, gpuIndex);
         if (!loaded.wait(60000)) return failed.isEmpty() ? QStringLiteral("timeout") : failed.first().at(1).toString();
         return {};
     }
@@ -50,6 +51,69 @@ private slots:
         QVERIFY(summary.parameters > summary.activeParameters);
         QVERIFY(summary.activeParameters > 0);
         QCOMPARE(summary.quantization, QStringLiteral("F32"));
+    }
+
+    // By default models go to the GPU Ponder picks, with upload progress, and generate there
+    // exactly what the engine's own Vulkan session generates.
+    void loadsOnTheGpuByDefault() {
+        auto gpus = ponder::listGpus();
+        QVERIFY2(gpus && !gpus->empty(), "the suite needs a Vulkan device (lavapipe in CI)");
+        auto best = ponder::chooseGpu(*gpus, std::nullopt);
+        QVERIFY(best.ok());
+        InferenceService service;
+        QSignalSpy progress(&service, &InferenceService::loadProgress);
+        QSignalSpy loaded(&service, &InferenceService::modelLoaded);
+        service.loadModel(m_model, 128);
+        QVERIFY(loaded.wait(120000));
+        const auto summary = loaded.first().at(0).value<ModelSummary>();
+        QCOMPARE(summary.device, QString::fromStdString(best->name));
+        QVERIFY2(summary.deviceNote.isEmpty(), qPrintable(summary.deviceNote));
+        QVERIFY(!progress.isEmpty());
+        QCOMPARE(progress.last().at(0).toDouble(), 1.0);
+
+        GenerationSettings settings;
+        settings.temperature = 0;
+        settings.maxTokens = 8;
+        QString streamed;
+        connect(&service, &InferenceService::answerDelta, this, [&](quint64, const QString& t) { streamed += t; });
+        connect(&service, &InferenceService::reasoningDelta, this, [&](quint64, const QString& t) { streamed += t; });
+        QSignalSpy finished(&service, &InferenceService::generationFinished);
+        const QList<PromptMessage> conversation{{PromptMessage::Role::User, "Hello there.", {}}};
+        service.generate(conversation, settings);
+        QVERIFY(finished.wait(120000));
+        QVERIFY(finished.first().at(1).value<GenerationStats>().generatedTokens > 0);
+
+        ponder::AssistantOptions options;
+        options.session.contextLength = 128;
+        options.session.backend = ponder::Backend::Vulkan;
+        options.session.device = std::to_string(best->index);
+        auto assistant = ponder::Assistant::open(m_model.toStdString(), options);
+        QVERIFY2(assistant.ok(), assistant.ok() ? "" : assistant.error().message.c_str());
+        ponder::TurnOptions turn;
+        turn.sampling.temperature = 0.0f;
+        turn.maxTokens = 8;
+        const std::vector<ponder::ChatMessage> direct{{ponder::ChatRole::User, "Hello there.", {}}};
+        auto result = (*assistant)->reply(direct, turn, {});
+        QVERIFY(result.ok());
+        QCOMPARE(streamed, QString::fromStdString(result->reasoning + result->answer));
+    }
+
+    // A GPU that is not there: the model still opens, on the CPU, and the summary says why.
+    void fallsBackToTheCpuAndSaysWhy() {
+        InferenceService service;
+        QSignalSpy loaded(&service, &InferenceService::modelLoaded);
+        service.loadModel(m_model, 128, 97);
+        QVERIFY(loaded.wait(60000));
+        const auto summary = loaded.first().at(0).value<ModelSummary>();
+        QCOMPARE(summary.device, QStringLiteral("CPU"));
+        QVERIFY2(summary.deviceNote.contains(QStringLiteral("GPU")), qPrintable(summary.deviceNote));
+
+        QSignalSpy cpu(&service, &InferenceService::modelLoaded);
+        service.loadModel(m_model, 128, GpuChoice::CpuOnly);
+        QVERIFY(cpu.wait(60000));
+        const auto chosen = cpu.first().at(0).value<ModelSummary>();
+        QCOMPARE(chosen.device, QStringLiteral("CPU"));
+        QVERIFY(chosen.deviceNote.isEmpty());
     }
 
     void badFilesFailWithASentence() {

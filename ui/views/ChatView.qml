@@ -57,7 +57,11 @@ Rectangle {
             ActionButton {
                 objectName: "modelInfoButton"
                 Layout.maximumWidth: 280
-                text: root.controller.model.loading ? qsTr("Loading %1…").arg(root.controller.model.fileName)
+                text: root.controller.model.loading
+                      ? (root.controller.model.loadProgress >= 0
+                         ? qsTr("Loading %1… %2%").arg(root.controller.model.fileName)
+                                                  .arg(Math.round(root.controller.model.loadProgress * 100))
+                         : qsTr("Loading %1…").arg(root.controller.model.fileName))
                     : root.modelLoaded ? root.controller.model.name : qsTr("No model loaded")
                 hint: qsTr("Model information, recent models and the model catalog")
                 onClicked: root.modelInfoRequested()

@@ -66,6 +66,13 @@ Dialog {
                 text: qsTr("Loading %1…").arg(root.model.fileName)
             }
         }
+        ProgressBar {
+            objectName: "uploadProgress"
+            Layout.fillWidth: true
+            visible: root.model.loading && root.model.loadProgress >= 0
+            value: Math.max(0, root.model.loadProgress)
+            Accessible.name: qsTr("Copying the model to the GPU")
+        }
 
         Label {
             objectName: "modelError"
@@ -104,7 +111,17 @@ Dialog {
                                                           .arg(root.model.trainedContextLength)
             }
             InfoRow { label: qsTr("Chat format"); value: root.model.chatFormat }
-            InfoRow { label: qsTr("Runs on"); value: root.settings.backendName }
+            InfoRow { label: qsTr("Runs on"); value: root.model.device }
+            Label {
+                objectName: "deviceNote"
+                Layout.fillWidth: true
+                visible: root.model.deviceNote !== ""
+                text: qsTr("Not on the GPU: %1").arg(root.model.deviceNote)
+                color: Theme.danger
+                wrapMode: Text.Wrap
+                Accessible.role: Accessible.AlertMessage
+                Accessible.name: text
+            }
         }
 
         Label {

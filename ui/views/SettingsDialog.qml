@@ -4,7 +4,8 @@ import QtQuick.Layouts
 import Ponder
 import Ponder.Core
 
-// Settings: sampling, context length, GPU, theme and language. Every change is saved at once.
+// Settings: sampling, context length, GPU, theme and language, and the About facts (version,
+// git revision, Qt, Vulkan, the GPU in use). Every change is saved at once.
 Dialog {
     id: root
 
@@ -16,7 +17,14 @@ Dialog {
     width: Math.min(parent ? parent.width - 2 * Theme.spacingXxl : 640, 640)
     height: Math.min(parent ? parent.height - 2 * Theme.spacingXxl : 640, 680)
     anchors.centerIn: parent
-    onAboutToShow: settings.refreshGpus()
+    onAboutToShow: {
+        settings.refreshGpus()
+        // Listing the devices takes a moment, so the About text is made when the dialog opens.
+        aboutText.text = qsTr("Version %1 (git %2)\nQt %3\nVulkan %4\nGPU: %5")
+            .arg(AppInfo.version).arg(AppInfo.gitRevision).arg(AppInfo.qtVersion)
+            .arg(AppInfo.vulkanVersion !== "" ? AppInfo.vulkanVersion : qsTr("not available"))
+            .arg(AppInfo.gpuDescription(settings.gpuIndex))
+    }
 
     ScrollView {
         anchors.fill: parent
@@ -127,17 +135,20 @@ Dialog {
                 ComboBox {
                     objectName: "gpuBox"
                     Layout.fillWidth: true
+                    // Entries: automatic, each Vulkan device (index = device index), CPU only.
                     model: [qsTr("Choose automatically")].concat(root.settings.gpuNames)
-                    currentIndex: root.settings.gpuIndex + 1
+                                                          .concat([qsTr("CPU only (much slower)")])
+                    currentIndex: root.settings.gpuIndex === -2 ? root.settings.gpuNames.length + 1
+                                                                : root.settings.gpuIndex + 1
                     Accessible.name: qsTr("GPU")
                     Accessible.description: qsTr("The Vulkan device that will run models")
-                    onActivated: index => root.settings.gpuIndex = index - 1
+                    onActivated: index => root.settings.gpuIndex =
+                                 index === root.settings.gpuNames.length + 1 ? -2 : index - 1
                 }
             }
             Label {
                 Layout.fillWidth: true
-                text: qsTr("Models currently run on the %1. The GPU choice is saved and used once the Vulkan backend runs chats.")
-                      .arg(root.settings.backendName)
+                text: qsTr("Applies when a model is next opened. A model the GPU cannot run (too big, or an architecture Ponder does not run on Vulkan yet) runs on the CPU, and Ponder says so.")
                 color: Theme.textMuted
                 wrapMode: Text.Wrap
             }
@@ -188,6 +199,23 @@ Dialog {
                     Component.onCompleted: currentIndex = indexOfValue(root.settings.language)
                     onActivated: root.settings.language = currentValue
                 }
+            }
+
+            Label {
+                text: qsTr("About Ponder")
+                font.pointSize: Theme.fontSizeTitle
+                font.weight: Font.DemiBold
+                Accessible.role: Accessible.Heading
+            }
+            Label {
+                id: aboutText
+
+                objectName: "aboutText"
+                Layout.fillWidth: true
+                textFormat: Text.PlainText
+                wrapMode: Text.Wrap
+                Accessible.role: Accessible.StaticText
+                Accessible.name: text
             }
         }
     }

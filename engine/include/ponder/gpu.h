@@ -41,6 +41,9 @@ struct GpuInfo {
 /// Human name of a device type ("discrete", "integrated", "cpu"...).
 const char* gpuTypeName(GpuType type);
 
+/// The Vulkan loader's instance version ("1.3.239"); NoDevice when there is no loader.
+Result<std::string> vulkanLoaderVersion();
+
 /// Every Vulkan device the loader reports. Fails with NoDevice when Vulkan itself is missing.
 Result<std::vector<GpuInfo>> listGpus();
 

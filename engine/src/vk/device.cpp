@@ -8,6 +8,11 @@
 
 namespace ponder::vk {
 
+std::string versionString(uint32_t v) {
+    return std::to_string(VK_API_VERSION_MAJOR(v)) + "." + std::to_string(VK_API_VERSION_MINOR(v)) + "." +
+           std::to_string(VK_API_VERSION_PATCH(v));
+}
+
 namespace {
 
 bool hasExtension(VkPhysicalDevice physical, const char* name) {
@@ -17,11 +22,6 @@ bool hasExtension(VkPhysicalDevice physical, const char* name) {
     vkEnumerateDeviceExtensionProperties(physical, nullptr, &count, exts.data());
     return std::any_of(exts.begin(), exts.end(),
                        [&](const VkExtensionProperties& e) { return std::strcmp(e.extensionName, name) == 0; });
-}
-
-std::string versionString(uint32_t v) {
-    return std::to_string(VK_API_VERSION_MAJOR(v)) + "." + std::to_string(VK_API_VERSION_MINOR(v)) + "." +
-           std::to_string(VK_API_VERSION_PATCH(v));
 }
 
 GpuType toGpuType(VkPhysicalDeviceType t) {

@@ -34,6 +34,9 @@ struct Device {
 /// Fails with NoDevice (and says why) when no usable device exists.
 Result<std::unique_ptr<Device>> createDevice(const std::optional<std::string>& wanted = std::nullopt);
 
+/// "1.3.239" from a packed Vulkan version number.
+std::string versionString(uint32_t v);
+
 /// Creates a Vulkan instance (validation layers come from VK_INSTANCE_LAYERS if set).
 Result<VkInstance> createInstance();
 

@@ -19,6 +19,16 @@ const char* gpuTypeName(GpuType type) {
     return "other";
 }
 
+Result<std::string> vulkanLoaderVersion() {
+    uint32_t version = 0;
+    // vkEnumerateInstanceVersion is a loader entry point; a 1.0 loader lacks it entirely and
+    // is reported by createInstance's own check when a device is wanted.
+    if (vkEnumerateInstanceVersion(&version) != VK_SUCCESS) {
+        return makeError(ErrorCode::NoDevice, "no Vulkan loader");
+    }
+    return vk::versionString(version);
+}
+
 Result<std::vector<GpuInfo>> listGpus() {
     auto instance = vk::createInstance();
     if (!instance) return instance.error();
