@@ -47,6 +47,97 @@
     </message>
 </context>
 <context>
+    <name>CatalogDialog</name>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>Estimates are for %1 with %2 of memory and a context of %3 tokens.</source>
+        <translation>Die Schätzungen gelten für %1 mit %2 Speicher und einem Kontext von %3 Token.</translation>
+    </message>
+    <message>
+        <source>No GPU was found, so Ponder cannot say which models fit.</source>
+        <translation>Es wurde keine GPU gefunden, daher kann Ponder nicht sagen, welche Modelle passen.</translation>
+    </message>
+    <message>
+        <source>Downloads start only when you press Download. Files go to %1.</source>
+        <translation>Downloads beginnen erst, wenn Sie auf „Herunterladen“ klicken. Die Dateien landen in %1.</translation>
+    </message>
+    <message>
+        <source>Recommended</source>
+        <translation>Empfohlen</translation>
+    </message>
+    <message>
+        <source>%1 · %2 parameters, %3 active · %4</source>
+        <translation>%1 · %2 Parameter, %3 aktiv · %4</translation>
+    </message>
+    <message>
+        <source>%1 · %2 parameters · %3</source>
+        <translation>%1 · %2 Parameter · %3</translation>
+    </message>
+    <message>
+        <source>Download of %1</source>
+        <translation>Download von %1</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <source>Download %1 (%2)</source>
+        <translation>%1 herunterladen (%2)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Pause the download; it can be resumed later, also after a restart</source>
+        <translation>Den Download anhalten; er kann später fortgesetzt werden, auch nach einem Neustart</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Continue the download where it stopped</source>
+        <translation>Den Download dort fortsetzen, wo er aufgehört hat</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the download and delete what was downloaded</source>
+        <translation>Den Download beenden und das bereits Heruntergeladene löschen</translation>
+    </message>
+    <message>
+        <source>Chat with it</source>
+        <translation>Damit chatten</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>%1 öffnen</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>Auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>No models in the models folder yet.</source>
+        <translation>Noch keine Modelle im Modellordner.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Chat with %1</source>
+        <translation>Mit %1 chatten</translation>
+    </message>
+</context>
+<context>
     <name>CatalogModel</name>
     <message>
         <source>Checked with SHA-256 after download.</source>
@@ -746,10 +837,6 @@
     <message>
         <source>Recommended models, what fits your GPU, downloads</source>
         <translation>Empfohlene Modelle, was auf Ihre GPU passt, Downloads</translation>
-    </message>
-    <message>
-        <source>The model catalog is not part of this version yet</source>
-        <translation>Der Modellkatalog ist noch nicht Teil dieser Version</translation>
     </message>
     <message>
         <source>Copying the model to the GPU</source>

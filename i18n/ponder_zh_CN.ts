@@ -47,6 +47,97 @@
     </message>
 </context>
 <context>
+    <name>CatalogDialog</name>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Estimates are for %1 with %2 of memory and a context of %3 tokens.</source>
+        <translation>估算基于 %1（%2 显存）和 %3 个词元的上下文。</translation>
+    </message>
+    <message>
+        <source>No GPU was found, so Ponder cannot say which models fit.</source>
+        <translation>未找到 GPU，因此 Ponder 无法判断哪些模型适合。</translation>
+    </message>
+    <message>
+        <source>Downloads start only when you press Download. Files go to %1.</source>
+        <translation>只有按下“下载”后才会开始下载。文件保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Recommended</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <source>%1 · %2 parameters, %3 active · %4</source>
+        <translation>%1 · %2 参数，%3 激活 · %4</translation>
+    </message>
+    <message>
+        <source>%1 · %2 parameters · %3</source>
+        <translation>%1 · %2 参数 · %3</translation>
+    </message>
+    <message>
+        <source>Download of %1</source>
+        <translation>%1 的下载</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>Download %1 (%2)</source>
+        <translation>下载 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Pause the download; it can be resumed later, also after a restart</source>
+        <translation>暂停下载；之后可以继续，重启后也可以</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Continue the download where it stopped</source>
+        <translation>从中断处继续下载</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop the download and delete what was downloaded</source>
+        <translation>停止下载并删除已下载的部分</translation>
+    </message>
+    <message>
+        <source>Chat with it</source>
+        <translation>用它聊天</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>打开 %1</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>本机上的模型</translation>
+    </message>
+    <message>
+        <source>No models in the models folder yet.</source>
+        <translation>模型文件夹中还没有模型。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Chat with %1</source>
+        <translation>与 %1 聊天</translation>
+    </message>
+</context>
+<context>
     <name>CatalogModel</name>
     <message>
         <source>Checked with SHA-256 after download.</source>
@@ -746,10 +837,6 @@
     <message>
         <source>Recommended models, what fits your GPU, downloads</source>
         <translation>推荐模型、适合您的 GPU 的模型、下载</translation>
-    </message>
-    <message>
-        <source>The model catalog is not part of this version yet</source>
-        <translation>此版本尚未包含模型目录</translation>
     </message>
     <message>
         <source>Copying the model to the GPU</source>

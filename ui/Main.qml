@@ -13,8 +13,10 @@ ApplicationWindow {
     // Created by main.cpp (or a test) on the data folder and passed in as an initial property.
     required property ChatController controller
 
-    // The model catalog view (another part of the app) plugs in here.
-    function openCatalog() {}
+    function openCatalog() {
+        modelPanel.close()
+        catalogDialog.open()
+    }
 
     objectName: "mainWindow"
     width: 1100
@@ -159,6 +161,26 @@ ApplicationWindow {
             modelFileDialog.open()
         }
         onCatalogRequested: window.openCatalog()
+    }
+
+    // Created here so that downloads go on while the catalog is closed; it asks the engine
+    // for the GPU once, off the UI thread, and touches the network only on Download.
+    DownloadManager {
+        id: downloads
+
+        modelsDir: window.controller.modelsDir
+        contextLength: window.controller.settings.contextLength
+    }
+
+    CatalogDialog {
+        id: catalogDialog
+
+        objectName: "catalogDialog"
+        downloads: downloads
+        onOpenRequested: path => {
+            close()
+            window.controller.model.open(path)
+        }
     }
 
     FileDialog {

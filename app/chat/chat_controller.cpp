@@ -1,5 +1,6 @@
 #include "chat_controller.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSaveFile>
 #include <QUrl>
@@ -45,7 +46,8 @@ ChatController::ChatController(const QString& dataDir, QObject* parent)
       m_settings(new AppSettings(dataDir, this)),
       m_service(new InferenceService(this)),
       m_conversations(new ConversationListModel(this)),
-      m_messages(new MessageListModel(this)) {
+      m_messages(new MessageListModel(this)),
+      m_modelsDir(QDir(dataDir).filePath(QStringLiteral("models"))) {
     m_model = new ModelManager(*m_service, *m_settings, this);
     // Running on the CPU when the GPU was wanted is slow enough that the user must know why.
     connect(m_model, &ModelManager::modelLoaded, this, [this] {

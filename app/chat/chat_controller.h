@@ -32,6 +32,8 @@ class ChatController : public QObject {
     Q_PROPERTY(MessageListModel* messages READ messages CONSTANT)
     Q_PROPERTY(ModelManager* model READ model CONSTANT)
     Q_PROPERTY(AppSettings* settings READ settings CONSTANT)
+    /// Where the model catalog downloads to and looks for models: <data dir>/models.
+    Q_PROPERTY(QString modelsDir READ modelsDir CONSTANT)
     Q_PROPERTY(qint64 currentConversationId READ currentConversationId NOTIFY currentConversationChanged)
     Q_PROPERTY(QString currentTitle READ currentTitle NOTIFY currentConversationChanged)
     Q_PROPERTY(QString systemPrompt READ systemPrompt WRITE setSystemPrompt NOTIFY systemPromptChanged)
@@ -65,6 +67,7 @@ public:
     qint64 generatingConversationId() const;
     qint64 streamingMessageId() const;
     QString notice() const { return m_notice; }
+    QString modelsDir() const { return m_modelsDir; }
     qint64 undoConversationId() const { return m_undoId; }
     QString undoTitle() const { return m_undoTitle; }
     /// Milliseconds the worker pauses after each token (end-to-end tests only; 0 normally).
@@ -134,6 +137,7 @@ private:
     ModelManager* m_model = nullptr;
     ConversationListModel* m_conversations = nullptr;
     MessageListModel* m_messages = nullptr;
+    QString m_modelsDir;
     std::unique_ptr<Run> m_run;
     bool m_ready = false;
     qint64 m_current = 0;

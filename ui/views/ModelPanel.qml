@@ -11,8 +11,6 @@ Dialog {
 
     required property ModelManager model
     required property AppSettings settings
-    // Set by whoever provides the model catalog view; the button stays disabled until then.
-    property bool catalogAvailable: false
 
     signal openModelRequested()
     signal catalogRequested()
@@ -165,9 +163,7 @@ Dialog {
             ActionButton {
                 objectName: "catalogButton"
                 text: qsTr("Browse models…")
-                available: root.catalogAvailable
-                hint: root.catalogAvailable ? qsTr("Recommended models, what fits your GPU, downloads")
-                                            : qsTr("The model catalog is not part of this version yet")
+                hint: qsTr("Recommended models, what fits your GPU, downloads")
                 onClicked: root.catalogRequested()
             }
         }
