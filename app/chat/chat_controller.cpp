@@ -282,9 +282,9 @@ void ChatController::onFinished(quint64 requestId, const GenerationStats& stats)
     // The engine knows where the reasoning ended in generation time; the writer only sees
     // when the deltas arrived. Zero reasoning time stays unset so the writer's is used.
     if (stats.reasoningSeconds > 0) patch.reasoningMs = qint64(stats.reasoningSeconds * 1000);
+    patch.reasoningTokens = stats.reasoningTokens;
     const bool cancelled = stats.stopReason == QLatin1String("cancelled");
     check(cancelled ? m_run->writer->cancel(patch) : m_run->writer->finish(patch));
-    m_messages->setReasoningTokens(m_run->messageId, stats.reasoningTokens);
     endRun();
 }
 

@@ -59,7 +59,7 @@ QVariant MessageListModel::data(const QModelIndex& index, int role) const {
             return steps;
         }
         case ReasoningTokensRole:
-            return m_reasoningTokens.value(m.id, 0);
+            return m.stats.reasoningTokens;
         default:
             return {};
     }
@@ -179,6 +179,7 @@ void MessageListModel::updateRow(int row, const PathMessage& want) {
     if (a.stats.promptTokens != b.stats.promptTokens) roles << PromptTokensRole;
     if (a.stats.completionTokens != b.stats.completionTokens) roles << CompletionTokensRole;
     if (a.stats.reasoningMs != b.stats.reasoningMs) roles << ReasoningMsRole;
+    if (a.stats.reasoningTokens != b.stats.reasoningTokens) roles << ReasoningTokensRole;
     if (a.stats.generationMs != b.stats.generationMs) roles << GenerationMsRole;
     if (a.stats.tokensPerSecond != b.stats.tokensPerSecond) roles << TokensPerSecondRole;
     if (have.siblingIndex != want.siblingIndex) roles << SiblingIndexRole;
@@ -237,12 +238,6 @@ bool MessageListModel::selectSibling(int row, int offset) {
     }
     refresh();  // selectBranch announces it too; refresh is cheap and idempotent
     return true;
-}
-
-void MessageListModel::setReasoningTokens(qint64 messageId, int tokens) {
-    m_reasoningTokens.insert(messageId, tokens);
-    const int row = rowOf(messageId);
-    if (row >= 0) emit dataChanged(index(row), index(row), {ReasoningTokensRole});
 }
 
 void MessageListModel::setLastError(const QString& error) {

@@ -63,8 +63,6 @@ public:
     Q_INVOKABLE bool selectSibling(int row, int offset);
     /// Re-reads the active path from the store.
     Q_INVOKABLE void refresh();
-    /// The store has no column for it, so it is kept for the answers generated since start.
-    void setReasoningTokens(qint64 messageId, int tokens);
 
 public slots:
     /// Appends streamed text to a shown message (connect StreamingWriter::deltaAppended).
@@ -85,6 +83,5 @@ private:
     QPointer<ConversationStore> m_store;
     qint64 m_conversationId = 0;
     QList<PathMessage> m_rows;
-    QHash<qint64, int> m_reasoningTokens;
     QString m_lastError;
 };

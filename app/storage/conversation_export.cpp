@@ -67,6 +67,7 @@ QJsonObject messageToJson(const Message& m, qint64 localId, qint64 localParent) 
         {QStringLiteral("promptTokens"), m.stats.promptTokens},
         {QStringLiteral("completionTokens"), m.stats.completionTokens},
         {QStringLiteral("reasoningMs"), m.stats.reasoningMs},
+        {QStringLiteral("reasoningTokens"), m.stats.reasoningTokens},
         {QStringLiteral("generationMs"), m.stats.generationMs},
         {QStringLiteral("tokensPerSecond"), m.stats.tokensPerSecond},
         {QStringLiteral("createdAt"), isoTime(m.created)},

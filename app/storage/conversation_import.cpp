@@ -142,6 +142,7 @@ Result<Parsed> parse(const QByteArray& json) {
         m.stats.promptTokens = r.count("promptTokens");
         m.stats.completionTokens = r.count("completionTokens");
         m.stats.reasoningMs = r.count("reasoningMs");
+        m.stats.reasoningTokens = r.count("reasoningTokens");
         m.stats.generationMs = r.count("generationMs");
         m.stats.tokensPerSecond = r.rate("tokensPerSecond");
         m.created = r.time("createdAt");

@@ -291,13 +291,13 @@ Result<qint64> ConversationStore::appendMessage(const NewMessage& m) {
             QStringLiteral(
                 "INSERT INTO messages (conversation_id, parent_id, branch_rank, role, content, reasoning, "
                 "model, "
-                "prompt_tokens, completion_tokens, reasoning_ms, generation_ms, tokens_per_second, "
-                "created_at, "
+                "prompt_tokens, completion_tokens, reasoning_ms, reasoning_tokens, generation_ms, "
+                "tokens_per_second, created_at, "
                 "state, error_text) VALUES (?, ?, (SELECT COALESCE(MAX(branch_rank), 0) + 1 FROM messages "
-                "WHERE conversation_id = ? AND parent_id IS ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                "WHERE conversation_id = ? AND parent_id IS ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
             {m.conversationId, parentValue(m.parentId), m.conversationId, parentValue(m.parentId), m.role,
              m.content, m.reasoning, m.model, m.stats.promptTokens, m.stats.completionTokens,
-             m.stats.reasoningMs, m.stats.generationMs, m.stats.tokensPerSecond, created,
+             m.stats.reasoningMs, m.stats.reasoningTokens, m.stats.generationMs, m.stats.tokensPerSecond, created,
              messageStateName(m.state), m.errorText});
         if (!ok) return StorageError::fromSql(q.lastError(), QStringLiteral("adding a message"));
         id = q.lastInsertId().toLongLong();
@@ -337,6 +337,7 @@ Status ConversationStore::updateMessage(qint64 id, const MessagePatch& patch) {
     set("prompt_tokens", patch.promptTokens);
     set("completion_tokens", patch.completionTokens);
     set("reasoning_ms", patch.reasoningMs);
+    set("reasoning_tokens", patch.reasoningTokens);
     set("generation_ms", patch.generationMs);
     set("tokens_per_second", patch.tokensPerSecond);
     if (patch.state) {

@@ -32,7 +32,7 @@ QString messageColumns(const QString& alias) {
                 QStringLiteral("model"), QStringLiteral("prompt_tokens"), QStringLiteral("completion_tokens"),
                 QStringLiteral("reasoning_ms"), QStringLiteral("generation_ms"),
                 QStringLiteral("tokens_per_second"), QStringLiteral("created_at"), QStringLiteral("state"),
-                QStringLiteral("error_text"), QStringLiteral("branch_rank")});
+                QStringLiteral("error_text"), QStringLiteral("reasoning_tokens"), QStringLiteral("branch_rank")});
 }
 
 Message readMessage(const QSqlQuery& q, int first) {
@@ -53,7 +53,8 @@ Message readMessage(const QSqlQuery& q, int first) {
     m.created = fromMs(q.value(i++));
     m.state = messageStateFromName(q.value(i++).toString()).value_or(MessageState::Complete);
     m.errorText = q.value(i++).toString();
-    return m;  // branch_rank (the 16th column) is internal to the tree and not exposed
+    m.stats.reasoningTokens = q.value(i++).toLongLong();
+    return m;  // branch_rank (the last column) is internal to the tree and not exposed
 }
 
 QString conversationColumns(const QString& alias) {

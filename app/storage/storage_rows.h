@@ -9,7 +9,7 @@ namespace storagerow {
 
 /// "m.id, m.conversation_id, ..." in the order read by readMessage (alias without the dot).
 QString messageColumns(const QString& alias = QStringLiteral("m"));
-constexpr int kMessageColumnCount = 16;
+constexpr int kMessageColumnCount = 17;
 Message readMessage(const QSqlQuery& q, int first = 0);
 
 /// Same pair for conversations.

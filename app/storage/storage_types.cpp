@@ -27,6 +27,6 @@ bool isValidRole(const QString& role) {
 }
 
 bool MessagePatch::isEmpty() const {
-    return !content && !reasoning && !model && !promptTokens && !completionTokens && !reasoningMs &&
+    return !content && !reasoning && !model && !promptTokens && !completionTokens && !reasoningMs && !reasoningTokens &&
            !generationMs && !tokensPerSecond && !state && !errorText;
 }

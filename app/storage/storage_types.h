@@ -37,6 +37,7 @@ struct MessageStats {
     qint64 reasoningMs = 0;
     qint64 generationMs = 0;
     double tokensPerSecond = 0;
+    qint64 reasoningTokens = 0;  // tokens sampled while thinking (schema 4; 0 before)
 };
 
 struct Message {
@@ -75,6 +76,7 @@ struct MessagePatch {
     std::optional<qint64> promptTokens;
     std::optional<qint64> completionTokens;
     std::optional<qint64> reasoningMs;
+    std::optional<qint64> reasoningTokens;
     std::optional<qint64> generationMs;
     std::optional<double> tokensPerSecond;
     std::optional<MessageState> state;

@@ -102,6 +102,9 @@ private slots:
         QCOMPARE(stored.value().content, kAnswer);
         QCOMPARE(stored.value().reasoning, kReasoning);
         QCOMPARE(stored.value().state, MessageState::Complete);
+        // "Thought for N s, M tokens" survives a restart: both numbers are in the row.
+        QCOMPARE(stored.value().stats.reasoningTokens, cell(m, 1, MessageListModel::ReasoningTokensRole).toLongLong());
+        QVERIFY(stored.value().stats.reasoningMs >= 0);
 
         // A second turn continues the same conversation below the first answer.
         QVERIFY(c->send(QStringLiteral("again")));

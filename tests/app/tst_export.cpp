@@ -31,7 +31,7 @@ class TestExport : public QObject {
         NewMessage m = newMessage(m_conv, parent, role, content, reasoning);
         m.state = state;
         m.model = role == u"assistant" ? QStringLiteral("qwen3-8b") : QString();
-        m.stats = {17, 42, 1200, 3400, 12.5};
+        m.stats = {17, 42, 1200, 3400, 12.5, 640};
         if (state == MessageState::Error) m.errorText = QStringLiteral("device lost");
         return f->store.appendMessage(m).value();
     }
@@ -117,6 +117,7 @@ private slots:
             QCOMPARE(y.stats.promptTokens, x.stats.promptTokens);
             QCOMPARE(y.stats.completionTokens, x.stats.completionTokens);
             QCOMPARE(y.stats.reasoningMs, x.stats.reasoningMs);
+            QCOMPARE(y.stats.reasoningTokens, x.stats.reasoningTokens);
             QCOMPARE(y.stats.generationMs, x.stats.generationMs);
             QCOMPARE(y.stats.tokensPerSecond, x.stats.tokensPerSecond);
         }

@@ -129,6 +129,7 @@ private slots:
         MessagePatch patch;
         patch.content = QStringLiteral("Answer");
         patch.completionTokens = 42;
+        patch.reasoningTokens = 17;
         patch.tokensPerSecond = 31.5;
         patch.state = MessageState::Complete;
         QVERIFY(f->store.updateMessage(id, patch).isOk());
@@ -136,6 +137,7 @@ private slots:
         QCOMPARE(m.content, QStringLiteral("Answer"));
         QCOMPARE(m.reasoning, QString());  // untouched fields stay
         QCOMPARE(m.stats.completionTokens, qint64(42));
+        QCOMPARE(m.stats.reasoningTokens, qint64(17));
         QCOMPARE(m.stats.tokensPerSecond, 31.5);
         QCOMPARE(m.state, MessageState::Complete);
         QCOMPARE(f->store.updateMessage(12345, patch).error().code(), StorageError::Code::NotFound);

@@ -173,6 +173,7 @@ private slots:
         QCOMPARE(answer.value().content, QStringLiteral("About 3300 m."));
         QCOMPARE(answer.value().parentId, qint64(70));
         QCOMPARE(answer.value().stats.completionTokens, qint64(12));
+        QCOMPARE(answer.value().stats.reasoningTokens, qint64(0));  // unknown before schema 4
         // Rows written before the search index existed are searchable after the upgrade.
         ConversationSearch search(db);
         QCOMPARE(search.search(QStringLiteral("etna")).value().size(), 1);
