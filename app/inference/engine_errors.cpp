@@ -47,3 +47,29 @@ QString describeEngineError(const ponder::Error& error) {
     if (error.message.empty()) return sentence;
     return sentence + QLatin1Char('\n') + QString::fromStdString(error.message);
 }
+
+QString describeGpuFallback(const ponder::Error& error) {
+    using ponder::ErrorCode;
+    const char* context = "EngineError";
+    QString sentence;
+    switch (error.code) {
+    case ErrorCode::Unsupported:
+        sentence = QCoreApplication::translate(context, "Ponder cannot run this model on this GPU yet.");
+        break;
+    case ErrorCode::OutOfMemory:
+        sentence = QCoreApplication::translate(
+            context, "The GPU does not have enough memory for this model; a shorter context may let it fit.");
+        break;
+    case ErrorCode::NoDevice:
+        sentence = QCoreApplication::translate(
+            context, "The chosen GPU was not found. Check the GPU in the settings and that a Vulkan driver is installed.");
+        break;
+    case ErrorCode::DeviceLost:
+        sentence = QCoreApplication::translate(context, "The GPU stopped responding while the model was loading.");
+        break;
+    default:
+        return describeEngineError(error);
+    }
+    if (error.message.empty()) return sentence;
+    return sentence + QLatin1Char('\n') + QString::fromStdString(error.message);
+}

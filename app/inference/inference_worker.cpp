@@ -132,7 +132,7 @@ void InferenceWorker::loadModel(const QString& path, int contextLength, int gpuI
                 emit loadFailed(path, describeEngineError(onGpu.error()));
                 return;
             }
-            note = describeEngineError(onGpu.error());
+            note = describeGpuFallback(onGpu.error());
         }
     }
     if (!m_assistant) {
