@@ -1,6 +1,7 @@
 #include "vk/batch.h"
 
 #include <algorithm>
+#include <atomic>
 #include <string>
 
 #include "vk/vk_error.h"
@@ -13,7 +14,19 @@ namespace {
 constexpr uint32_t kSetsPerPool = 256;
 constexpr uint32_t kDescriptorsPerSet = 8;
 
+// simulateDeviceLossAfter's countdown: < 0 off, else how many submissions still succeed.
+std::atomic<long> g_submissionsBeforeLoss{-1};
+
+bool deviceLossSimulated() {
+    long left = g_submissionsBeforeLoss.load();
+    while (left > 0 && !g_submissionsBeforeLoss.compare_exchange_weak(left, left - 1)) {
+    }
+    return left == 0;
+}
+
 }  // namespace
+
+void simulateDeviceLossAfter(long submissions) { g_submissionsBeforeLoss.store(submissions < 0 ? -1 : submissions); }
 
 Batch::Batch(Device& device) : m_device(device) {
     VkPhysicalDeviceProperties props{};
@@ -227,6 +240,7 @@ Result<void> Batch::submitAndWait(uint64_t timeoutMs) {
     VkSubmitInfo submit{VK_STRUCTURE_TYPE_SUBMIT_INFO};
     submit.commandBufferCount = 1;
     submit.pCommandBuffers = &m_cmd;
+    if (deviceLossSimulated()) return vulkanError(VK_ERROR_DEVICE_LOST, "vkQueueSubmit (simulated)");
     PONDER_VK(vkQueueSubmit(m_device.queue, 1, &submit, m_fence));
     VkResult waited = vkWaitForFences(m_device.device, 1, &m_fence, VK_TRUE, timeoutMs * 1000000ull);
     if (waited == VK_TIMEOUT) {

@@ -97,4 +97,9 @@ private:
     VkDeviceSize m_maxRange = 0;
 };
 
+/// Tests only: from the next `submissions`-th submission on, every submission of every batch
+/// in the process reports VK_ERROR_DEVICE_LOST, as after a driver reset, so the recovery of
+/// the layers above can be tested on any device. A negative value turns it off.
+void simulateDeviceLossAfter(long submissions);
+
 }  // namespace ponder::vk
