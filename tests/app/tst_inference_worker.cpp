@@ -9,6 +9,7 @@
 #include "model_gen.h"
 #include "ponder/assistant.h"
 #include "ponder/gpu.h"
+#include "vk/batch.h"
 
 class TestInferenceWorker : public QObject {
     Q_OBJECT
@@ -96,6 +97,40 @@ private slots:
         auto result = (*assistant)->reply(direct, turn, {});
         QVERIFY(result.ok());
         QCOMPARE(streamed, QString::fromStdString(result->reasoning + result->answer));
+    }
+
+    // A GPU lost mid-answer (as after a driver reset): the answer fails with a sentence, the
+    // model is unloaded instead of being used on a dead device, and opening it again works.
+    void lostGpuUnloadsTheModelAndTheAppGoesOn() {
+        InferenceService service;
+        QString err = loadedModel(service, GpuChoice::Automatic);
+        QVERIFY2(err.isEmpty(), qPrintable(err));
+        GenerationSettings settings;
+        settings.temperature = 0;
+        settings.maxTokens = 8;
+        const QList<PromptMessage> conversation{{PromptMessage::Role::User, "Hello there.", {}}};
+
+        QSignalSpy failed(&service, &InferenceService::generationFailed);
+        QSignalSpy unloaded(&service, &InferenceService::modelUnloaded);
+        ponder::vk::simulateDeviceLossAfter(1);  // the prompt goes through, a later step fails
+        service.generate(conversation, settings);
+        const bool gotFailure = failed.wait(60000);
+        ponder::vk::simulateDeviceLossAfter(-1);
+        QVERIFY(gotFailure);
+        QVERIFY2(failed.first().at(1).toString().contains("GPU stopped responding"),
+                 qPrintable(failed.first().at(1).toString()));
+        QTRY_COMPARE(unloaded.count(), 1);
+
+        service.generate(conversation, settings);
+        QVERIFY(failed.wait(10000));
+        QVERIFY2(failed.last().at(1).toString().contains("No model"), qPrintable(failed.last().at(1).toString()));
+
+        err = loadedModel(service, GpuChoice::Automatic);
+        QVERIFY2(err.isEmpty(), qPrintable(err));
+        QSignalSpy finished(&service, &InferenceService::generationFinished);
+        service.generate(conversation, settings);
+        QVERIFY(finished.wait(60000));
+        QVERIFY(finished.first().at(1).value<GenerationStats>().generatedTokens > 0);
     }
 
     // A GPU that is not there: the model still opens, on the CPU, and the summary says why.
