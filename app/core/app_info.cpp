@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "inference_types.h"
 #include "ponder/gpu.h"
 #include "ponder/version.h"
 
@@ -18,6 +19,8 @@ QString AppInfo::vulkanVersion() const {
 }
 
 QString AppInfo::gpuDescription(int gpuIndex) const {
+    // Naming the best GPU here would claim models run on it when the settings say they do not.
+    if (gpuIndex == GpuChoice::CpuOnly) return tr("none, models run on the CPU (chosen in the settings)");
     const auto gpus = ponder::listGpus();
     if (!gpus) return tr("none (%1)").arg(QString::fromStdString(gpus.error().message));
     std::optional<std::string> wanted;

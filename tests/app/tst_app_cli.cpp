@@ -10,6 +10,7 @@
 
 #include "core/app_paths.h"
 #include "core/command_line.h"
+#include "inference_types.h"
 #include "ponder/gpu.h"
 
 namespace {
@@ -139,6 +140,17 @@ void TstAppCli::versionNamesTheChosenGpu() {
     const Run gone = runPonder({QStringLiteral("--version"), QStringLiteral("--data-dir"), dir.path()});
     QCOMPARE(gone.exitCode, 0);
     QVERIFY2(gone.out.contains(QStringLiteral("GPU: none (")), qPrintable(gone.out));
+
+    // CPU only in the settings: no GPU is named, although one exists.
+    {
+        QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        settings.setValue(QStringLiteral("model/gpuIndex"), GpuChoice::CpuOnly);
+    }
+    const Run cpu = runPonder({QStringLiteral("--version"), QStringLiteral("--data-dir"), dir.path()});
+    QCOMPARE(cpu.exitCode, 0);
+    QVERIFY2(cpu.out.contains(QStringLiteral("GPU: none, models run on the CPU")), qPrintable(cpu.out));
+    for (const ponder::GpuInfo& gpu : *gpus)
+        QVERIFY2(!cpu.out.contains(QString::fromStdString(gpu.name)), qPrintable(cpu.out));
 }
 
 void TstAppCli::helpWithoutDisplay() {
