@@ -11,6 +11,10 @@
         <source>%1 (%2, %3 GB)</source>
         <translation>%1 (%2, %3 GB)</translation>
     </message>
+    <message>
+        <source>none, models run on the CPU (chosen in the settings)</source>
+        <translation>keine, Modelle laufen auf der CPU (in den Einstellungen gewählt)</translation>
+    </message>
 </context>
 <context>
     <name>AppSettings</name>
@@ -438,6 +442,69 @@
     <message>
         <source>, about %1 left</source>
         <translation>, noch etwa %1</translation>
+    </message>
+</context>
+<context>
+    <name>EngineError</name>
+    <message>
+        <source>The model file could not be found or opened.</source>
+        <translation>Die Modelldatei wurde nicht gefunden oder konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>Reading or writing a file failed (is the disk full or the file in use?).</source>
+        <translation>Eine Datei konnte nicht gelesen oder geschrieben werden (ist die Festplatte voll oder die Datei in Benutzung?).</translation>
+    </message>
+    <message>
+        <source>The model file is damaged, incomplete or not a GGUF file.</source>
+        <translation>Die Modelldatei ist beschädigt, unvollständig oder keine GGUF-Datei.</translation>
+    </message>
+    <message>
+        <source>This model uses something Ponder cannot run yet.</source>
+        <translation>Dieses Modell verwendet etwas, das Ponder noch nicht ausführen kann.</translation>
+    </message>
+    <message>
+        <source>There is not enough memory for this model. Try a smaller model or a shorter context.</source>
+        <translation>Für dieses Modell reicht der Speicher nicht. Versuchen Sie ein kleineres Modell oder einen kürzeren Kontext.</translation>
+    </message>
+    <message>
+        <source>The GPU stopped responding. Your chat is safe; load the model again to continue.</source>
+        <translation>Die GPU reagiert nicht mehr. Ihr Chat ist sicher; laden Sie das Modell erneut, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>No usable GPU was found. Check that a Vulkan driver is installed.</source>
+        <translation>Es wurde keine nutzbare GPU gefunden. Prüfen Sie, ob ein Vulkan-Treiber installiert ist.</translation>
+    </message>
+    <message>
+        <source>The GPU driver reported an error.</source>
+        <translation>Der GPU-Treiber hat einen Fehler gemeldet.</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Angehalten.</translation>
+    </message>
+    <message>
+        <source>The request could not be carried out.</source>
+        <translation>Die Anfrage konnte nicht ausgeführt werden.</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Ponder.</source>
+        <translation>In Ponder ist etwas schiefgelaufen.</translation>
+    </message>
+    <message>
+        <source>Ponder cannot run this model on this GPU yet.</source>
+        <translation>Ponder kann dieses Modell auf dieser GPU noch nicht ausführen.</translation>
+    </message>
+    <message>
+        <source>The GPU does not have enough memory for this model; a shorter context may let it fit.</source>
+        <translation>Die GPU hat nicht genug Speicher für dieses Modell; mit einem kürzeren Kontext passt es vielleicht.</translation>
+    </message>
+    <message>
+        <source>The chosen GPU was not found. Check the GPU in the settings and that a Vulkan driver is installed.</source>
+        <translation>Die gewählte GPU wurde nicht gefunden. Prüfen Sie die GPU in den Einstellungen und ob ein Vulkan-Treiber installiert ist.</translation>
+    </message>
+    <message>
+        <source>The GPU stopped responding while the model was loading.</source>
+        <translation>Die GPU hat beim Laden des Modells nicht mehr reagiert.</translation>
     </message>
 </context>
 <context>

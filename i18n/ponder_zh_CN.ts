@@ -11,6 +11,10 @@
         <source>%1 (%2, %3 GB)</source>
         <translation>%1（%2，%3 GB）</translation>
     </message>
+    <message>
+        <source>none, models run on the CPU (chosen in the settings)</source>
+        <translation>无，模型在 CPU 上运行（已在设置中选择）</translation>
+    </message>
 </context>
 <context>
     <name>AppSettings</name>
@@ -438,6 +442,69 @@
     <message>
         <source>, about %1 left</source>
         <translation>，约剩 %1</translation>
+    </message>
+</context>
+<context>
+    <name>EngineError</name>
+    <message>
+        <source>The model file could not be found or opened.</source>
+        <translation>找不到或无法打开模型文件。</translation>
+    </message>
+    <message>
+        <source>Reading or writing a file failed (is the disk full or the file in use?).</source>
+        <translation>读取或写入文件失败（磁盘是否已满，或文件正在被使用？）。</translation>
+    </message>
+    <message>
+        <source>The model file is damaged, incomplete or not a GGUF file.</source>
+        <translation>模型文件已损坏、不完整或不是 GGUF 文件。</translation>
+    </message>
+    <message>
+        <source>This model uses something Ponder cannot run yet.</source>
+        <translation>此模型使用了 Ponder 目前还无法运行的内容。</translation>
+    </message>
+    <message>
+        <source>There is not enough memory for this model. Try a smaller model or a shorter context.</source>
+        <translation>内存不足以运行此模型。请尝试更小的模型或更短的上下文。</translation>
+    </message>
+    <message>
+        <source>The GPU stopped responding. Your chat is safe; load the model again to continue.</source>
+        <translation>GPU 已停止响应。您的聊天内容是安全的；请重新加载模型以继续。</translation>
+    </message>
+    <message>
+        <source>No usable GPU was found. Check that a Vulkan driver is installed.</source>
+        <translation>未找到可用的 GPU。请检查是否已安装 Vulkan 驱动程序。</translation>
+    </message>
+    <message>
+        <source>The GPU driver reported an error.</source>
+        <translation>GPU 驱动程序报告了一个错误。</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>The request could not be carried out.</source>
+        <translation>无法执行该请求。</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Ponder.</source>
+        <translation>Ponder 内部出现了问题。</translation>
+    </message>
+    <message>
+        <source>Ponder cannot run this model on this GPU yet.</source>
+        <translation>Ponder 目前还无法在此 GPU 上运行此模型。</translation>
+    </message>
+    <message>
+        <source>The GPU does not have enough memory for this model; a shorter context may let it fit.</source>
+        <translation>GPU 显存不足以运行此模型；缩短上下文后也许可以放下。</translation>
+    </message>
+    <message>
+        <source>The chosen GPU was not found. Check the GPU in the settings and that a Vulkan driver is installed.</source>
+        <translation>未找到所选的 GPU。请检查设置中的 GPU 以及是否已安装 Vulkan 驱动程序。</translation>
+    </message>
+    <message>
+        <source>The GPU stopped responding while the model was loading.</source>
+        <translation>加载模型时 GPU 停止了响应。</translation>
     </message>
 </context>
 <context>
