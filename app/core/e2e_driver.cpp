@@ -137,7 +137,10 @@ bool E2eDriver::writeDump(const QString& path) {
     }
     QJsonObject root{{QStringLiteral("conversations"), conversations},
                      {QStringLiteral("shownMessages"), m_controller.messages()->count()},
-                     {QStringLiteral("modelLoaded"), m_controller.model()->loaded()}};
+                     {QStringLiteral("modelLoaded"), m_controller.model()->loaded()},
+                     // Which backend really ran the chat: the GPU's name or "CPU", and why not the GPU.
+                     {QStringLiteral("modelDevice"), m_controller.model()->device()},
+                     {QStringLiteral("modelDeviceNote"), m_controller.model()->deviceNote()}};
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) return false;
     file.write(QJsonDocument(root).toJson());

@@ -22,6 +22,7 @@
 
 #include "database.h"
 #include "message_tree.h"
+#include "ponder/gpu.h"
 #include "scripted_model.h"
 
 namespace {
@@ -141,6 +142,14 @@ private slots:
         QCOMPARE(answer.value(QStringLiteral("content")).toString(), kAnswer);
         QVERIFY(answer.value(QStringLiteral("reasoning")).toString().contains(QStringLiteral("Step 2: answer warmly")));
         QCOMPARE(answer.value(QStringLiteral("state")).toString(), QStringLiteral("complete"));
+        // The default settings run the chat on the GPU the engine prefers (lavapipe in CI).
+        const auto gpus = ponder::listGpus();
+        QVERIFY2(gpus && !gpus->empty(), "the suite needs a Vulkan device (lavapipe in CI)");
+        const auto best = ponder::chooseGpu(*gpus, std::nullopt);
+        QVERIFY(best.ok());
+        const QJsonObject first = readDump(dump);
+        QCOMPARE(first.value(QStringLiteral("modelDevice")).toString(), QString::fromStdString(best->name));
+        QCOMPARE(first.value(QStringLiteral("modelDeviceNote")).toString(), QString());
 
         // Restart on the same folder, without a model: the chat is listed and opens.
         const QString shot2 = kArtifacts + QStringLiteral("/e2e-restart.png");
