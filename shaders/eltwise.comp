@@ -6,7 +6,9 @@
 // Ops (EltwisePush.op): PONDER_OP_ADD, MUL, SCALE (a * scale), COPY, SWIGLU, SWIGLU_OAI,
 //          ADD_SCALED (a + scale * b), SUM_SLOTS (out[t][i] = sum over s < nb of
 //          a[t][s][i], slots of `inner` elements, summed in slot order 0..nb-1 like llama.cpp:
-//          the MoE combine of the weighted expert outputs).
+//          the MoE combine of the weighted expert outputs), COPY_ROWS (rows of `inner`
+//          elements from a with row stride aStride to out with row stride outStride: the
+//          head slices of DeepSeek's MLA, n = rows * inner threads).
 // Variants: OUT_F16 stores the result as f16 (KV cache writes); the default stores f32.
 // Bindings: 0 = a f32, 1 = b f32 (bind anything for one-input ops), 2 = out; element
 //           offsets aOffset/bOffset/outOffset let one binding serve several slices.
@@ -40,6 +42,16 @@ void main() {
         outv[pc.outOffset + i] = float16_t(s);
 #else
         outv[pc.outOffset + i] = s;
+#endif
+        return;
+    }
+    if (op == PONDER_OP_COPY_ROWS) {
+        const uint r = i / pc.inner, c = i % pc.inner;
+        const float v = av[pc.aOffset + r * pc.aStride + c];
+#ifdef OUT_F16
+        outv[pc.outOffset + r * pc.outStride + c] = float16_t(v);
+#else
+        outv[pc.outOffset + r * pc.outStride + c] = v;
 #endif
         return;
     }

@@ -2,8 +2,9 @@
 // (pairs i, i + nRot/2), YaRN (ext_factor, attn_factor, beta_fast/slow via the correction
 // dims, freq_scale) and optional per-pair frequency divisors (rope_freqs.weight).
 // Purpose: rotate Q and K heads after their projections. One thread per rotated pair.
-// Bindings: 0 = data f32 [nTokens][tokenStride] with head h at h * headStride (rotated in
-//           place; elements past nRot are not touched), 1 = freq factors f32 [nRot/2] (read
+// Bindings: 0 = data f32 [nTokens][tokenStride] with head h at offset + h * headStride
+//           (rotated in place; elements past nRot are not touched; DeepSeek's MLA rotates
+//           only the tail of each head, hence the offset), 1 = freq factors f32 [nRot/2] (read
 //           only when hasFreqFactors).
 // Shapes:  threads = nTokens * nHeads * nRot/2, grid x wrapped into y past 65535.
 // Spec constants: 0 = workgroup size.
@@ -57,7 +58,7 @@ void main() {
     const float a = reduceAngle(angle);
     const float c = cos(a) * mscale, s = sin(a) * mscale;
 
-    const uint base = token * pc.tokenStride + head * pc.headStride;
+    const uint base = pc.offset + token * pc.tokenStride + head * pc.headStride;
     const uint ia = base + (pc.neox != 0u ? i : 2u * i);
     const uint ib = base + (pc.neox != 0u ? i + half_ : 2u * i + 1u);
     const float x0 = xv[ia], x1 = xv[ib];

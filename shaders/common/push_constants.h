@@ -117,6 +117,7 @@ PONDER_PUSH(RopePush) {
     PONDER_F32 corrHigh;
     PONDER_F32 thetaScale;   // freqBase^(-2/nRot), computed once on the host like ggml
     PONDER_U32 hasFreqFactors;
+    PONDER_U32 offset;       // element offset of token 0, head 0 (DeepSeek's rotated head tails)
 } PONDER_PC;
 #endif
 
@@ -131,7 +132,10 @@ PONDER_PUSH(EltwisePush) {
     PONDER_U32 aOffset;      // element offsets inside the bound ranges
     PONDER_U32 bOffset;
     PONDER_U32 outOffset;
-    PONDER_U32 inner;        // sum_slots: elements per slot (out[t][i] = sum_s a[t][s][i], nb slots)
+    PONDER_U32 inner;        // sum_slots: elements per slot (out[t][i] = sum_s a[t][s][i], nb slots);
+                             // copy_rows: elements per row
+    PONDER_U32 aStride;      // copy_rows: elements between rows of a
+    PONDER_U32 outStride;    // copy_rows: elements between rows of out
 } PONDER_PC;
 #endif
 
@@ -143,6 +147,7 @@ PONDER_PUSH(EltwisePush) {
 #define PONDER_OP_SWIGLU_OAI 5
 #define PONDER_OP_ADD_SCALED 6   // out = a + scale * b (residual branches)
 #define PONDER_OP_SUM_SLOTS 7    // out[t][i] = sum over nb slots of a[t][s][i] (MoE combine)
+#define PONDER_OP_COPY_ROWS 8    // out[r * outStride + i] = a[r * aStride + i], i < inner (strided copy)
 
 #if defined(__cplusplus) || PONDER_SELECT_PUSH == PONDER_PUSH_ROUTE
 // moe_route.comp: llama.cpp build_moe_ffn routing (engine-spec.md 2.0.6), one token per

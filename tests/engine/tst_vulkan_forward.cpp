@@ -16,6 +16,7 @@
 #include <map>
 
 #include "model_gen.h"
+#include "model_gen_moe_arch.h"
 #include "oracle_harness.h"
 #include "ponder/model.h"
 #include "vk/device.h"
@@ -32,7 +33,8 @@ namespace {
 constexpr double kEps = 1.1920928955078125e-7;  // f32 machine epsilon
 
 bool isMoe(const std::string& arch) {
-    return arch == "mixtral" || arch == "qwen3moe" || arch == "olmoe" || arch == "granitemoe";
+    return arch == "mixtral" || arch == "qwen3moe" || arch == "olmoe" || arch == "granitemoe" ||
+           arch == "deepseek2" || arch == "gpt-oss";
 }
 
 bool quick() { return qgetenv("PONDER_VKF_QUICK") == "1"; }
@@ -62,6 +64,105 @@ testgen::ModelSpec specFor(const std::string& arch, TensorType type, uint64_t se
     if (arch == "qwen2") s.tiedOutput = true;
     if (arch == "granitemoe") s.nFfShexp = 256;
     return s;
+}
+
+// deepseek2 and gpt-oss come in flavours (tst_oracle_moe_arch.cpp describes them); the
+// formats cycle through them so that each flavour runs in several formats, two of them
+// compared with llama.cpp, while every format runs once (CI time).
+//   deepseek2: 0 "v3" (absorbed MLA, q-LoRA, sigmoid + exp_probs_b + 4 groups / 2 kept,
+//   normalised and scaled weights, YaRN with mscale), 1 "v2lite" (absorbed, no q-LoRA,
+//   softmax, two shared experts), 2 "legacy" (attn_kv_b MHA, groups, merged gate/up, 3
+//   layers, softmax by absent key).
+//   gpt-oss: 0 "base" (window 16 on even layers, sinks, YaRN, biases), 1 "mxfp4" (MXFP4
+//   experts beside the format, rope.freq_base_swa, 4 of 8 experts), 2 "fused" (attn_qkv,
+//   sliding_window_pattern 3, 3 layers).
+testgen::MoeArchSpec moeArchSpec(const std::string& arch, TensorType type, uint64_t seed, int flavour) {
+    testgen::MoeArchSpec s;
+    s.base = specFor(arch, type, seed);
+    s.base.nHeadKv = arch == "deepseek2" ? 4 : 2;
+    s.base.nFfExp = 256;
+    s.base.nExpert = 8;
+    s.base.nExpertUsed = 2;
+    if (arch == "deepseek2") {
+        if (flavour == 0) {
+            s.base.yarnFactor = 4.0f;
+            s.base.yarnOrigCtx = 32;
+            s.ds.gating = 2;
+            s.ds.selectionBias = true;
+            s.ds.groups = 4;
+            s.ds.groupsUsed = 2;
+            s.ds.weightsNorm = true;
+            s.ds.weightsScale = 2.5f;
+            s.ds.yarnLogMultiplier = 0.1f;
+        } else if (flavour == 1) {
+            s.ds.qLoraRank = 0;
+            s.ds.nShared = 2;
+            s.base.yarnFactor = 4.0f;
+            s.base.yarnOrigCtx = 32;
+            s.ds.yarnLogMultiplier = 0.0707f;
+        } else {
+            s.base.nLayer = 3;
+            s.ds.absorbed = false;
+            s.ds.gating = 0;
+            s.ds.groups = 4;
+            s.ds.groupsUsed = 2;
+            s.ds.weightsScale = 2.0f;
+            s.ds.mergedGateUp = true;
+        }
+    } else if (flavour == 0) {
+        s.base.nExpert = 4;
+        s.base.ropeFreqBase = 150000.0f;
+        s.base.yarnFactor = 4.0f;
+        s.base.yarnOrigCtx = 32;
+    } else if (flavour == 1) {
+        s.base.nExpertUsed = 4;
+        s.oss.expertType = TensorType::MXFP4;
+        s.oss.ropeFreqBaseSwa = 1000.0f;
+    } else {
+        s.base.nLayer = 3;
+        s.oss.fusedQkv = true;
+        s.oss.swaPattern = 3;
+    }
+    return s;
+}
+
+// The bundled llama.cpp mishandles absorbed-MLA attn_k_b/attn_v_b in the types its AMX
+// kernels take (tst_oracle_moe_arch.cpp explains): for the oracle those two tensors get a
+// non-AMX type of similar precision. Ponder reads them in any type.
+TensorType nonAmxType(TensorType t) {
+    switch (t) {
+        case TensorType::F16: return TensorType::BF16;
+        case TensorType::Q4_0:
+        case TensorType::IQ4_XS: return TensorType::IQ4_NL;
+        case TensorType::Q4_1: return TensorType::Q5_1;
+        case TensorType::Q8_0: return TensorType::Q5_0;
+        case TensorType::Q4_K:
+        case TensorType::Q5_K: return TensorType::Q3_K;
+        case TensorType::Q6_K: return TensorType::Q2_K;
+        default: return t;
+    }
+}
+
+Result<void> writeModelFor(const std::string& arch, TensorType type, uint64_t seed, int flavour,
+                           const std::string& path) {
+    if (arch != "deepseek2" && arch != "gpt-oss") return testgen::writeModel(specFor(arch, type, seed), path);
+    testgen::MoeArchSpec s = moeArchSpec(arch, type, seed, flavour);
+    if (arch == "deepseek2" && s.ds.absorbed) {
+        s.ds.kbType = nonAmxType(testgen::fallbackType(type, s.ds.nopeDim));
+        s.ds.vbType = nonAmxType(testgen::fallbackType(type, s.ds.kvLoraRank));
+    }
+    return testgen::writeMoeArchModel(s, path);
+}
+
+// Cycles the flavours over the format list (index i of the full list): i % 4 -> 0, 1, 2, 0,
+// which puts every flavour on at least one of the llama.cpp formats below.
+int flavourOf(TensorType t) {
+    static const std::vector<TensorType> order = {
+        TensorType::F32,  TensorType::F16,  TensorType::BF16, TensorType::Q4_0,   TensorType::Q4_1,   TensorType::Q5_0,
+        TensorType::Q5_1, TensorType::Q8_0, TensorType::Q2_K, TensorType::Q3_K,   TensorType::Q4_K,   TensorType::Q5_K,
+        TensorType::Q6_K, TensorType::IQ4_NL, TensorType::IQ4_XS, TensorType::MXFP4};
+    const auto i = std::find(order.begin(), order.end(), t) - order.begin();
+    return int(i % 4 == 3 ? 0 : i % 4);
 }
 
 // GPU vs CPU tolerance. Both sides compute in f32 from identical dequantized weights; only
@@ -219,7 +320,7 @@ private slots:
                                      .arg(m_dir, QString::fromStdString(m_arch),
                                           QString::fromLatin1(tensorTypeName(t).data()))
                                      .arg(m_seed);
-            auto written = testgen::writeModel(specFor(m_arch, t, m_seed + uint64_t(t)), path.toStdString());
+            auto written = writeModelFor(m_arch, t, m_seed + uint64_t(t), flavourOf(t), path.toStdString());
             QVERIFY2(written.ok(), written.ok() ? "" : written.error().message.c_str());
             m_paths[int(t)] = path;
             if (oracleType(t)) {
@@ -245,7 +346,7 @@ private slots:
         const HyperParams& hp = (*model)->hparams();
         const uint32_t nVocab = hp.nVocab, nEmbd = hp.nEmbd, nLayer = hp.nLayer;
         const std::span<const int32_t> tokens(m_tokens);
-        qInfo("%s:", tensorTypeName(t).data());
+        qInfo("%s (flavour %d):", tensorTypeName(t).data(), flavourOf(t));
 
         auto cpu = run(**model, Backend::Cpu, KvCacheType::F32, tokens, false);
         QVERIFY2(cpu.ok(), cpu.ok() ? "" : cpu.error().message.c_str());
@@ -295,7 +396,7 @@ private slots:
     void truncateThenEdit() {
         const TensorType t = types().back();
         const QString path = m_dir + QStringLiteral("/truncate-%1.gguf").arg(m_seed);
-        QVERIFY(testgen::writeModel(specFor(m_arch, t, m_seed + 77), path.toStdString()).ok());
+        QVERIFY(writeModelFor(m_arch, t, m_seed + 77, flavourOf(t), path.toStdString()).ok());
         auto model = Model::load(path.toStdString());
         QVERIFY(model.ok());
         const HyperParams& hp = (*model)->hparams();

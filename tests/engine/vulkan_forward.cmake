@@ -1,11 +1,12 @@
 # tst_vulkan_forward_<arch>: the whole forward pass on Vulkan against the CPU reference and
 # llama.cpp (node-llama-cpp in PONDER_ORACLE_DIR), every weight format, 64 tokens; prompt vs
 # decode, F32/F16 KV, truncate. tst_vulkan_session: budget/OutOfMemory, CLI, errors.
-foreach(arch llama mixtral qwen2 qwen3 qwen3moe olmoe granitemoe)
-  ponder_add_test(NAME tst_vulkan_forward_${arch} SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vulkan_forward.cpp
+foreach(arch llama mixtral qwen2 qwen3 qwen3moe olmoe granitemoe deepseek2)
+  string(REPLACE "-" "_" name ${arch})
+  ponder_add_test(NAME tst_vulkan_forward_${name} SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vulkan_forward.cpp
                   LIBS ponder_engine_internal ponder_testgen ponder_oracle_harness
                   LABELS "vulkan;oracle" TIMEOUT 600)
-  target_compile_definitions(tst_vulkan_forward_${arch} PRIVATE PONDER_VKF_ARCH="${arch}")
+  target_compile_definitions(tst_vulkan_forward_${name} PRIVATE PONDER_VKF_ARCH="${arch}")
 endforeach()
 
 # One MoE model and two formats under the Khronos validation layer: any message fails it.

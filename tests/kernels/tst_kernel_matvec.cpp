@@ -235,6 +235,56 @@ private slots:
         QCOMPARE(tested, 16);
     }
 
+    void stridedExperts() {
+        // A merged ffn_gate_up_exps tensor [E][2F][K]: gate = the first F rows of each expert,
+        // up = the next F, both with an expert stride of 2F rows. The buffer ends exactly at
+        // the tensor's end, so the up view's last expert must not bind past it; the second
+        // pass splits the tensor into parts of two experts (every part's tail checked).
+        vk::Device& dev = *m_gpu.device;
+        const TensorType type = TensorType::Q8_0;
+        const uint32_t cols = 64, F = 9, nExpert = 5, nUsed = 2, nTokens = 2;
+        const uint64_t rowBytes = quant::rowBytes(type, cols), stride = 2ull * F * rowBytes;
+        std::mt19937 rng(91);
+        const auto bytes = ktest::randomWeights(type, size_t(nExpert) * 2 * F, cols, rng);
+        const auto wf = ktest::dequantRows(type, bytes.data(), size_t(nExpert) * 2 * F, cols);
+        const std::vector<int32_t> ids = {4, 1, 0, 4};  // the last expert twice
+        const auto x = ktest::randomFloats(size_t(nTokens) * cols, rng);
+        HostBuffer wb(dev, bytes.size()), xb(dev, x.size() * 4), ib(dev, 16), yb(dev, size_t(nTokens) * nUsed * F * 4);
+        QCOMPARE(wb.buffer().size, VkDeviceSize(bytes.size()));
+        wb.fill(bytes);
+        xb.fill(x);
+        ib.fill(ids);
+        double worst = 0;
+        for (int split = 0; split < 2; ++split) {
+            const ktest::TuningGuard guard(*m_gpu.kernels);
+            if (split) m_gpu.kernels->tuning.maxBindingRange = 2 * stride + 2 * m_gpu.kernels->offsetAlignment;
+            for (uint32_t half = 0; half < 2; ++half) {
+                std::memset(yb.data<float>(), 0xFF, size_t(nTokens) * nUsed * F * 4);
+                vk::Batch batch(dev);
+                vk::WeightView w{type, &wb.buffer(), half * F * rowBytes, cols, F, nExpert, stride};
+                vk::ExpertSelection sel{ib, {}, nUsed, nTokens, false};
+                auto r = vk::matvecId(*m_gpu.kernels, batch, w, xb, sel, yb);
+                QVERIFY2(r, r ? "" : r.error().message.c_str());
+                auto sub = batch.submitAndWait();
+                QVERIFY2(sub, sub ? "" : sub.error().message.c_str());
+                for (uint32_t pair = 0; pair < nTokens * nUsed; ++pair) {
+                    const size_t first = (size_t(ids[pair]) * 2 * F + half * F) * cols;
+                    const std::vector<float> we(wf.begin() + first, wf.begin() + first + size_t(F) * cols);
+                    const std::vector<float> xs(x.begin() + (pair / nUsed) * cols, x.begin() + (pair / nUsed + 1) * cols);
+                    const Reference ref = reference(we, xs, F, cols, 1, ktest::blockElements(type));
+                    const std::string err = compare(yb.data<float>() + pair * F, ref,
+                                                    depthOf(*m_gpu.kernels, dev, cols) + 1, worst,
+                                                    "strided experts half " + std::to_string(half));
+                    QVERIFY2(err.empty(), err.c_str());
+                }
+            }
+        }
+        // A stride below one expert's bytes is refused.
+        vk::Batch batch(dev);
+        vk::WeightView bad{type, &wb.buffer(), 0, cols, F, nExpert, F * rowBytes - 1};
+        QVERIFY(!vk::matvecId(*m_gpu.kernels, batch, bad, xb, {ib, {}, nUsed, nTokens, false}, yb));
+    }
+
     void tensorLargerThanOneBinding() {
         // A real Q8_0 tensor just over maxStorageBufferRange (128 MiB on lavapipe): the layer
         // must split it into parts. Checked on a sample of rows, including every part edge.

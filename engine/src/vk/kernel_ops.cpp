@@ -24,14 +24,14 @@ float yarnCorrDim(uint32_t nRot, uint32_t nCtxOrig, float beta, float base) {
 }  // namespace
 
 Result<void> rmsNorm(Kernels& k, Batch& b, BufferSpan x, BufferSpan weight, BufferSpan y, uint32_t n, uint32_t rows,
-                     float eps) {
+                     float eps, uint32_t xStride, uint32_t yStride) {
     auto pipe = k.pipeline("rms_norm", 3, sizeof(RowsPush), {k.tuning.rowWorkgroup});
     if (!pipe) return pipe.error();
     RowsPush push{};
     push.n = n;
     push.rows = rows;
-    push.xStride = n;
-    push.yStride = n;
+    push.xStride = xStride ? xStride : n;
+    push.yStride = yStride ? yStride : n;
     push.eps = eps;
     push.flags = weight.buffer ? 1u : 0u;
     const BufferSpan bindings[] = {x, orDummy(weight, x), y};
@@ -52,7 +52,7 @@ Result<void> softmax(Kernels& k, Batch& b, BufferSpan x, BufferSpan y, uint32_t 
 }
 
 Result<void> rope(Kernels& k, Batch& b, BufferSpan data, uint32_t nTokens, uint32_t nHeads, uint32_t headDim,
-                  int32_t pos0, const RopeConfig& cfg, uint32_t tokenStride, uint32_t headStride) {
+                  int32_t pos0, const RopeConfig& cfg, uint32_t tokenStride, uint32_t headStride, uint32_t offset) {
     if (cfg.nRot == 0 || cfg.nRot % 2 != 0 || cfg.nRot > headDim) {
         return makeError(ErrorCode::InvalidArgument, "rope: nRot must be even and at most the head size");
     }
@@ -79,6 +79,7 @@ Result<void> rope(Kernels& k, Batch& b, BufferSpan data, uint32_t nTokens, uint3
     }
     push.thetaScale = std::pow(cfg.freqBase, -2.0f / float(cfg.nRot));
     push.hasFreqFactors = cfg.freqFactors.buffer ? 1u : 0u;
+    push.offset = offset;
     const BufferSpan bindings[] = {data, orDummy(cfg.freqFactors, data)};
     const uint64_t threads = uint64_t(nTokens) * nHeads * (cfg.nRot / 2);
     return b.dispatch(**pipe, bindings, &push, wrapGroups(k, ceilDiv(threads, k.tuning.eltwiseWorkgroup)));
@@ -86,7 +87,9 @@ Result<void> rope(Kernels& k, Batch& b, BufferSpan data, uint32_t nTokens, uint3
 
 Result<void> eltwise(Kernels& k, Batch& b, EltwiseOp op, BufferSpan a, BufferSpan bIn, BufferSpan out, uint32_t n,
                      uint32_t nb, float scale, float limit, bool outF16) {
-    if (op == EltwiseOp::SumSlots) return makeError(ErrorCode::InvalidArgument, "use sumSlots() for SumSlots");
+    if (op == EltwiseOp::SumSlots || op == EltwiseOp::CopyRows) {
+        return makeError(ErrorCode::InvalidArgument, "use sumSlots()/copyRows() for SumSlots/CopyRows");
+    }
     auto pipe = k.pipeline(outF16 ? "eltwise_f16out" : "eltwise", 3, sizeof(EltwisePush), {k.tuning.eltwiseWorkgroup});
     if (!pipe) return pipe.error();
     EltwisePush push{};
@@ -108,6 +111,23 @@ Result<void> sumSlots(Kernels& k, Batch& b, BufferSpan y, BufferSpan out, uint32
     push.op = static_cast<uint32_t>(EltwiseOp::SumSlots);
     push.inner = n;
     const BufferSpan bindings[] = {y, y, out};
+    return b.dispatch(**pipe, bindings, &push, wrapGroups(k, ceilDiv(push.n, k.tuning.eltwiseWorkgroup)));
+}
+
+Result<void> copyRows(Kernels& k, Batch& b, BufferSpan a, RowSlice from, BufferSpan out, RowSlice to, uint32_t n,
+                      uint32_t rows, bool outF16) {
+    if (n == 0 || rows == 0) return {};
+    auto pipe = k.pipeline(outF16 ? "eltwise_f16out" : "eltwise", 3, sizeof(EltwisePush), {k.tuning.eltwiseWorkgroup});
+    if (!pipe) return pipe.error();
+    EltwisePush push{};
+    push.n = n * rows;
+    push.op = static_cast<uint32_t>(EltwiseOp::CopyRows);
+    push.inner = n;
+    push.aOffset = from.offset;
+    push.aStride = from.stride;
+    push.outOffset = to.offset;
+    push.outStride = to.stride;
+    const BufferSpan bindings[] = {a, a, out};
     return b.dispatch(**pipe, bindings, &push, wrapGroups(k, ceilDiv(push.n, k.tuning.eltwiseWorkgroup)));
 }
 

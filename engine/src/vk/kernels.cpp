@@ -90,8 +90,8 @@ std::array<uint32_t, 3> wrapGroups(const Kernels& k, uint64_t n, uint32_t z) {
 }
 
 Result<std::vector<WeightPart>> splitWeight(const Kernels& k, const Buffer& buffer, VkDeviceSize offset,
-                                            uint64_t unitBytes, uint32_t nUnits) {
-    if (offset + unitBytes * nUnits > buffer.size) {
+                                            uint64_t unitBytes, uint32_t nUnits, uint64_t tailBytes) {
+    if (tailBytes >= unitBytes || offset + unitBytes * nUnits - tailBytes > buffer.size) {
         return makeError(ErrorCode::InvalidArgument, "weight tensor runs past the end of its buffer");
     }
     const uint64_t usable = k.tuning.maxBindingRange > k.offsetAlignment ? k.tuning.maxBindingRange - k.offsetAlignment : 0;
@@ -107,7 +107,7 @@ Result<std::vector<WeightPart>> splitWeight(const Kernels& k, const Buffer& buff
         const VkDeviceSize bound = start - start % k.offsetAlignment;
         WeightPart p;
         p.residue = static_cast<uint32_t>(start - bound);
-        p.span = BufferSpan(buffer, bound, p.residue + count * unitBytes);
+        p.span = BufferSpan(buffer, bound, p.residue + count * unitBytes - (first + count == nUnits ? tailBytes : 0));
         p.first = first;
         p.count = count;
         parts.push_back(p);
@@ -177,8 +177,10 @@ Result<void> matvecId(Kernels& k, Batch& b, const WeightView& w, BufferSpan x, c
     const KernelTuning& t = k.tuning;
     auto pipe = k.pipeline("matvec_id_" + typeSuffix(w.type), 5, sizeof(MatvecPush), {t.matvecWorkgroup, t.matvecRows});
     if (!pipe) return pipe.error();
-    const uint64_t expertBytes = *rowBytes * w.rows;
-    auto parts = splitWeight(k, *w.buffer, w.offset, expertBytes, w.experts);
+    const uint64_t matrixBytes = *rowBytes * w.rows;
+    const uint64_t expertBytes = w.expertStride ? w.expertStride : matrixBytes;
+    if (expertBytes < matrixBytes) return makeError(ErrorCode::InvalidArgument, "expert stride below one expert's bytes");
+    auto parts = splitWeight(k, *w.buffer, w.offset, expertBytes, w.experts, expertBytes - matrixBytes);
     if (!parts) return parts.error();
     // Which experts were chosen is only known on the GPU, so every part gets the whole
     // grid; workgroups whose expert lies in another part return at once.

@@ -75,6 +75,7 @@ struct WeightView {
     uint32_t cols = 0;
     uint32_t rows = 0;
     uint32_t experts = 1;
+    uint64_t expertStride = 0;  // bytes between experts; 0 = rows * row bytes (merged gate/up: 2x)
 };
 
 /// y[c][r] = sum_k W[r][k] x[c][k] for c < nCols (decode; x [nCols][cols], y [nCols][rows]).
@@ -101,9 +102,9 @@ Result<void> matmul(Kernels& k, Batch& b, const WeightView& w, BufferSpan x, Buf
 Result<void> getRows(Kernels& k, Batch& b, const WeightView& table, BufferSpan ids, uint32_t nIds, BufferSpan y);
 
 /// y = x / sqrt(mean(x^2) + eps) (* weight when weight.buffer is set), per row of n.
-/// x and y are [rows][n]; y may be x.
+/// x is [rows][xStride], y [rows][yStride] (strides 0 = n); y may be x.
 Result<void> rmsNorm(Kernels& k, Batch& b, BufferSpan x, BufferSpan weight, BufferSpan y, uint32_t n, uint32_t rows,
-                     float eps);
+                     float eps, uint32_t xStride = 0, uint32_t yStride = 0);
 
 /// y = softmax(scale * x) per row of n; x and y are [rows][n]; y may be x.
 Result<void> softmax(Kernels& k, Batch& b, BufferSpan x, BufferSpan y, uint32_t n, uint32_t rows, float scale = 1.0f);
@@ -124,13 +125,15 @@ struct RopeConfig {
 
 /// Rotates, in place, nHeads heads of headDim elements for each of nTokens consecutive
 /// positions pos0, pos0+1, ...; data is [nTokens][tokenStride] with head h at h*headStride
-/// (strides 0 = packed).
+/// (strides 0 = packed), all shifted by `offset` elements.
 Result<void> rope(Kernels& k, Batch& b, BufferSpan data, uint32_t nTokens, uint32_t nHeads, uint32_t headDim,
-                  int32_t pos0, const RopeConfig& cfg, uint32_t tokenStride = 0, uint32_t headStride = 0);
+                  int32_t pos0, const RopeConfig& cfg, uint32_t tokenStride = 0, uint32_t headStride = 0,
+                  uint32_t offset = 0);
 
 enum class EltwiseOp : uint32_t {
     Add = 0, Mul = 1, Scale = 2, Copy = 3, SwiGlu = 4, SwiGluOai = 5, AddScaled = 6,
     SumSlots = 7,  // recorded by sumSlots(), not eltwise()
+    CopyRows = 8,  // recorded by copyRows(), not eltwise()
 };
 
 /// out[i] = op(a[i], b[i % nb]) for i < n (nb 0 = n). Scale: a * scale; AddScaled: a + scale * b;
@@ -142,6 +145,16 @@ Result<void> eltwise(Kernels& k, Batch& b, EltwiseOp op, BufferSpan a, BufferSpa
 /// MoE combine: out[t][i] = sum_{s < nSlots} y[t][s][i] (slot order, as llama.cpp), for the
 /// [nTokens][nSlots][n] output of a weighted matvecId; out is [nTokens][n].
 Result<void> sumSlots(Kernels& k, Batch& b, BufferSpan y, BufferSpan out, uint32_t n, uint32_t nSlots, uint32_t nTokens);
+
+/// A strided slice of rows (element offsets and strides, so slices need no aligned binding):
+/// out[outOffset + r * outStride + i] = a[aOffset + r * aStride + i] for r < rows, i < n.
+/// outF16 stores halves (KV cache writes). a and out must not overlap.
+struct RowSlice {
+    uint32_t offset = 0;
+    uint32_t stride = 0;
+};
+Result<void> copyRows(Kernels& k, Batch& b, BufferSpan a, RowSlice from, BufferSpan out, RowSlice to, uint32_t n,
+                      uint32_t rows, bool outF16 = false);
 
 /// MoE routing parameters (engine-spec.md 2.0.6).
 struct RouteConfig {

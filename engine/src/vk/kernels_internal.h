@@ -32,10 +32,11 @@ struct WeightPart {
 };
 
 /// Splits `nUnits` units of `unitBytes` starting at `offset` of `buffer` into parts that
-/// each fit the binding limit. Fails when a single unit does not fit or the tensor runs
-/// past the buffer.
+/// each fit the binding limit. The last unit may end `tailBytes` early (strided experts:
+/// the up half of a merged gate/up tensor needs only its rows of the last expert). Fails
+/// when a single unit does not fit or the tensor runs past the buffer.
 Result<std::vector<WeightPart>> splitWeight(const Kernels& k, const Buffer& buffer, VkDeviceSize offset,
-                                            uint64_t unitBytes, uint32_t nUnits);
+                                            uint64_t unitBytes, uint32_t nUnits, uint64_t tailBytes = 0);
 
 /// Checks shape/alignment rules every weight kernel shares; returns the bytes of one row.
 Result<uint64_t> checkWeight(const WeightView& w);

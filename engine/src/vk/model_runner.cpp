@@ -50,6 +50,9 @@ struct LayerSlots {
     uint32_t router = kNone, routerB = kNone, expProbsB = kNone;
     uint32_t gateExps = kNone, upExps = kNone, downExps = kNone;
     uint32_t gateShexp = kNone, upShexp = kNone, downShexp = kNone;
+    uint32_t qANorm = kNone, kvANorm = kNone, wqA = kNone, wqB = kNone, wkvAMqa = kNone, wkvB = kNone;
+    uint32_t kB = kNone, vB = kNone;
+    uint64_t upExpsShift = 0;  // merged ffn_gate_up_exps: up is the gate slot, this many bytes in
 };
 struct ModelSlots {
     uint32_t tokEmbd = kNone, output = kNone, outputNorm = kNone, outputB = kNone, ropeFreqs = kNone;
@@ -93,11 +96,27 @@ ModelSlots reserveWeights(const model::ModelData& md, WeightArena& a) {
         ls.routerB = addVector(a, L.routerB);
         ls.expProbsB = addVector(a, L.expProbsB);
         ls.gateExps = addExperts(a, L.gateExps);
-        ls.upExps = addExperts(a, L.upExps);
+        // A merged gate/up tensor is uploaded once: the up view points into the gate slot.
+        const uint64_t gateBytes = L.gateExps ? L.gateExps.first.rows * L.gateExps.first.rowBytes : 0;
+        if (L.gateExps && L.upExps && L.gateExps.expertBytes > gateBytes &&
+            L.upExps.first.data == L.gateExps.first.data + gateBytes) {
+            ls.upExps = ls.gateExps;
+            ls.upExpsShift = gateBytes;
+        } else {
+            ls.upExps = addExperts(a, L.upExps);
+        }
         ls.downExps = addExperts(a, L.downExps);
         ls.gateShexp = addMatrix(a, L.gateShexp);
         ls.upShexp = addMatrix(a, L.upShexp);
         ls.downShexp = addMatrix(a, L.downShexp);
+        ls.qANorm = addVector(a, L.qANorm);
+        ls.kvANorm = addVector(a, L.kvANorm);
+        ls.wqA = addMatrix(a, L.wqA);
+        ls.wqB = addMatrix(a, L.wqB);
+        ls.wkvAMqa = addMatrix(a, L.wkvAMqa);
+        ls.wkvB = addMatrix(a, L.wkvB);
+        ls.kB = addExperts(a, L.kB);
+        ls.vB = addExperts(a, L.vB);
         s.layers.push_back(ls);
     }
     s.outputNorm = addVector(a, w.outputNorm);
@@ -108,7 +127,7 @@ ModelSlots reserveWeights(const model::ModelData& md, WeightArena& a) {
 
 // Sizes (in elements) of the scratch activations for a chunk of T tokens.
 struct ScratchSizes {
-    uint64_t embd, q, kv, att, ffn, route, slots, expOut, partials, logits;
+    uint64_t embd, q, kv, att, ffn, route, slots, expOut, partials, logits, headIds;
 };
 
 ScratchSizes scratchSizes(const HyperParams& hp, uint32_t T) {
@@ -124,7 +143,8 @@ ScratchSizes scratchSizes(const HyperParams& hp, uint32_t T) {
     z.q = uint64_t(T) * maxHead * hp.headDimK;
     z.kv = uint64_t(T) * maxKv * std::max(hp.headDimK, hp.headDimV);
     z.att = uint64_t(T) * maxHead * hp.headDimV;
-    const uint64_t ffnWidth = hp.isMoe() ? std::max<uint64_t>(k * hp.nFfExp, hp.nFfShexp) : maxFf;
+    // deepseek2's leading dense layers make maxFf count for MoE models too.
+    const uint64_t ffnWidth = hp.isMoe() ? std::max<uint64_t>({k * hp.nFfExp, hp.nFfShexp, maxFf}) : maxFf;
     z.ffn = uint64_t(T) * std::max<uint64_t>(ffnWidth, 1);
     z.route = uint64_t(T) * std::max(1u, hp.nExpert);
     z.slots = uint64_t(T) * k;
@@ -132,13 +152,22 @@ ScratchSizes scratchSizes(const HyperParams& hp, uint32_t T) {
     // Decode only (prompt chunks never split): nSplit partial rows of (d_v + max + sum).
     z.partials = uint64_t(kMaxDecodeSplits) * maxHead * (hp.headDimV + 2);
     z.logits = uint64_t(T) * hp.nVocab;
+    z.headIds = 0;
+    if (hp.arch == Architecture::Deepseek2) {
+        const DeepseekScratch d = deepseek2Scratch(hp);
+        z.q = std::max(z.q, T * d.q);
+        z.kv = std::max(z.kv, T * d.kv);
+        z.att = std::max(z.att, T * d.att);
+        z.ffn = std::max(z.ffn, T * d.ffn);
+        z.headIds = T * d.headIds;
+    }
     return z;
 }
 
 uint64_t scratchBytes(const HyperParams& hp, uint32_t T) {
     const ScratchSizes z = scratchSizes(hp, T);
     const uint64_t floats = 3 * z.embd + z.q + 2 * z.kv + z.att + 2 * z.ffn + z.route + 2 * z.slots + z.expOut +
-                            z.embd /* shared */ + z.partials + z.logits;
+                            z.embd /* shared */ + z.partials + z.logits + z.headIds;
     return 4 * (floats + T);
 }
 
@@ -155,7 +184,7 @@ uint64_t kvBytes(const model::ModelData& md, KvCacheType type, uint32_t capacity
 // The largest single scratch buffer of a chunk, in bytes (must fit one binding).
 uint64_t largestScratch(const HyperParams& hp, uint32_t T) {
     const ScratchSizes z = scratchSizes(hp, T);
-    return 4 * std::max({z.embd, z.q, z.kv, z.att, z.ffn, z.route, z.expOut, z.partials, z.logits});
+    return 4 * std::max({z.embd, z.q, z.kv, z.att, z.ffn, z.route, z.expOut, z.partials, z.logits, z.headIds});
 }
 
 class VulkanRunner final : public ModelRunner {
@@ -201,7 +230,7 @@ VulkanRunner::~VulkanRunner() {
     }
     Scratch& s = m_scratch;
     for (Buffer* b : {&s.x, &s.h, &s.y, &s.q, &s.k, &s.v, &s.att, &s.g, &s.u, &s.routeLogits, &s.ids, &s.weights,
-                      &s.expOut, &s.shared, &s.attnPartials, &s.tokens, &s.logits}) {
+                      &s.expOut, &s.shared, &s.attnPartials, &s.headIds, &s.tokens, &s.logits}) {
         destroyBuffer(*m_device, *b);
     }
     m_arena.destroy(*m_device);
@@ -284,6 +313,14 @@ void VulkanRunner::bindViews(const ModelSlots& slots) {
         v.experts = experts;
         return v;
     };
+    // Expert stacks keep the file's stride (merged gate/up tensors interleave the two).
+    const auto experts = [&](uint32_t slot, const model::ExpertMatrices& e, uint64_t shift = 0) {
+        WeightView v = view(slot, e.first, uint32_t(e.count));
+        if (!v.buffer) return v;
+        v.offset += shift;
+        v.expertStride = e.expertBytes;
+        return v;
+    };
     const model::ModelWeights& w = m_md.weights;
     const HyperParams& hp = m_md.hp;
     m_model.tokEmbd = view(slots.tokEmbd, w.tokEmbd);
@@ -318,17 +355,26 @@ void VulkanRunner::bindViews(const ModelSlots& slots) {
         G.router = view(s.router, L.router);
         G.routerB = span(s.routerB);
         G.expProbsB = span(s.expProbsB);
-        G.gateExps = view(s.gateExps, L.gateExps.first, uint32_t(L.gateExps.count));
-        G.upExps = view(s.upExps, L.upExps.first, uint32_t(L.upExps.count));
-        G.downExps = view(s.downExps, L.downExps.first, uint32_t(L.downExps.count));
+        G.gateExps = experts(s.gateExps, L.gateExps);
+        G.upExps = experts(s.upExps, L.upExps, s.upExpsShift);
+        G.downExps = experts(s.downExps, L.downExps);
         G.gateShexp = view(s.gateShexp, L.gateShexp);
         G.upShexp = view(s.upShexp, L.upShexp);
         G.downShexp = view(s.downShexp, L.downShexp);
+        G.qANorm = span(s.qANorm);
+        G.kvANorm = span(s.kvANorm);
+        G.wqA = view(s.wqA, L.wqA);
+        G.wqB = view(s.wqB, L.wqB);
+        G.wkvAMqa = view(s.wkvAMqa, L.wkvAMqa);
+        G.wkvB = view(s.wkvB, L.wkvB);
+        G.kB = experts(s.kB, L.kB);
+        G.vB = experts(s.vB, L.vB);
         // Per decoded token: everything but the routed experts, plus k of E experts.
         uint64_t active = matrixBytes(L.wq) + matrixBytes(L.wk) + matrixBytes(L.wv) + matrixBytes(L.wo) +
                           matrixBytes(L.ffnGate) + matrixBytes(L.ffnUp) + matrixBytes(L.ffnDown) +
                           matrixBytes(L.router) + matrixBytes(L.gateShexp) + matrixBytes(L.upShexp) +
-                          matrixBytes(L.downShexp);
+                          matrixBytes(L.downShexp) + matrixBytes(L.wqA) + matrixBytes(L.wqB) +
+                          matrixBytes(L.wkvAMqa) + matrixBytes(L.wkvB) + expertBytes(L.kB) + expertBytes(L.vB);
         if (hp.nExpert) {
             active += (expertBytes(L.gateExps) + expertBytes(L.upExps) + expertBytes(L.downExps)) / hp.nExpert *
                       hp.nExpertUsed;
@@ -362,6 +408,13 @@ Result<void> VulkanRunner::allocateScratch() {
     PONDER_TRY(make(s.expOut, z.expOut));
     PONDER_TRY(make(s.shared, hp.nFfShexp ? z.embd : 1));
     PONDER_TRY(make(s.attnPartials, z.partials));
+    if (z.headIds) {
+        // MLA's per-head products select head h in slot h of every token (written once).
+        PONDER_TRY(make(s.headIds, z.headIds, MemoryKind::HostVisible));
+        const uint32_t H = uint32_t(z.headIds / s.maxChunk);
+        auto* ids = static_cast<int32_t*>(s.headIds.mapped);
+        for (uint64_t i = 0; i < z.headIds; ++i) ids[i] = int32_t(i % H);
+    }
     PONDER_TRY(make(s.tokens, s.maxChunk, MemoryKind::HostVisible));
     // Written by the output head and read by the host: host-visible (one row when only the
     // last is wanted, so its PCIe cost is small).

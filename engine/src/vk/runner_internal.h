@@ -1,6 +1,7 @@
 // The device-side model of the Vulkan runner (weights as views into the weight arena, the
 // KV cache, scratch activations) and the recording functions of the forward pass. Shared
-// by model_runner.cpp (orchestration) and llama_graph.cpp (what each layer records).
+// by model_runner.cpp (orchestration), llama_graph.cpp and deepseek2_graph.cpp (what each
+// layer records).
 #pragma once
 
 #include <cstdint>
@@ -24,6 +25,12 @@ struct GpuLayer {
     BufferSpan routerB, expProbsB;        // f32 [n_expert]
     WeightView gateExps, upExps, downExps;        // [E][n_ff_exp][n_embd], ..., [E][n_embd][n_ff_exp]
     WeightView gateShexp, upShexp, downShexp;     // shared expert
+    // deepseek2 multi-head latent attention (engine-spec.md 2.5)
+    BufferSpan qANorm, kvANorm;           // f32 [q_lora_rank], [kv_lora_rank]
+    WeightView wqA, wqB;                  // [n_embd -> q_lora_rank], [q_lora_rank -> n_head*(n+r)]
+    WeightView wkvAMqa;                   // [n_embd -> kv_lora_rank + r]
+    WeightView wkvB;                      // legacy: [kv_lora_rank -> n_head*(n+v)]
+    WeightView kB, vB;                    // absorbed: per-head [c][n] and [v][c] as expert stacks
     Buffer kCache, vCache;                // [capacity][n_head_kv*d] f16 or f32
     uint64_t activeBytes = 0;             // weight bytes one token reads in this layer
 };
@@ -50,6 +57,8 @@ struct Scratch {
     Buffer expOut;            // f32 [T][k][n_embd]
     Buffer shared;            // f32 [T][n_embd] shared-expert output
     Buffer attnPartials;      // f32 split-KV partials of one decode step
+    Buffer headIds;           // int32 [T][n_head] = 0..n_head-1: MLA's per-head matrices run
+                              // as an expert-routed matvec with every head "selected"
     Buffer tokens;            // host-visible int32 [T]
     Buffer logits;            // host-visible f32 [T][n_vocab]
 };
@@ -70,6 +79,15 @@ Result<void> recordEmbed(const Graph& g, uint32_t T);
 Result<void> recordLayer(const Graph& g, uint32_t layer, uint32_t T, uint32_t startPos);
 /// Final norm and output head into s.logits: every row, or only row T-1 (into row 0).
 Result<void> recordOutput(const Graph& g, uint32_t T, bool lastOnly);
+
+/// Floats per token each scratch buffer needs for a deepseek2 layer (MLA's intermediates).
+struct DeepseekScratch {
+    uint64_t q = 0, kv = 0, att = 0, ffn = 0, headIds = 0;
+};
+DeepseekScratch deepseek2Scratch(const HyperParams& hp);
+
+/// recordLayer for deepseek2 (deepseek2_graph.cpp).
+Result<void> recordDeepseek2Layer(const Graph& g, uint32_t layer, uint32_t T, uint32_t startPos);
 
 /// Whether recordLayer implements this architecture.
 bool graphSupports(Architecture arch);

@@ -1,0 +1,114 @@
+// The recording helpers of graph_common.h.
+#include "vk/graph_common.h"
+
+#include "common/push_constants.h"
+#include "vk/kernels_internal.h"
+
+namespace ponder::vk::detail {
+
+// y [T][rows] = W x [T][cols] (+ bias): matvec for one token (bandwidth bound), the tiled
+// matmul for several (each weight tile is reused across tokens).
+Result<void> linear(const Graph& g, const WeightView& w, const BufferSpan& bias, BufferSpan x, BufferSpan y,
+                    uint32_t T) {
+    if (T == 1) PONDER_TRY(matvec(g.k, g.b, w, x, y, 1));
+    else PONDER_TRY(matmul(g.k, g.b, w, x, y, T));
+    if (bias.buffer) PONDER_TRY(eltwise(g.k, g.b, EltwiseOp::Add, y, bias, y, T * w.rows, w.rows));
+    return {};
+}
+
+// out[outOffset + i] = a[aOffset + i] for i < n, with element offsets rather than bound
+// offsets (rows of a KV cache or of the residual stream need not sit at an aligned byte
+// offset); f16Out rounds to half (KV cache writes, like llama.cpp's F16 cache).
+Result<void> copyElements(const Graph& g, BufferSpan a, uint32_t aOffset, BufferSpan out, uint32_t outOffset,
+                          uint32_t n, bool f16Out) {
+    auto pipe = g.k.pipeline(f16Out ? "eltwise_f16out" : "eltwise", 3, sizeof(EltwisePush),
+                             {g.k.tuning.eltwiseWorkgroup});
+    if (!pipe) return pipe.error();
+    EltwisePush push{};
+    push.n = n;
+    push.op = static_cast<uint32_t>(EltwiseOp::Copy);
+    push.aOffset = aOffset;
+    push.outOffset = outOffset;
+    const BufferSpan bindings[] = {a, a, out};
+    return g.b.dispatch(**pipe, bindings, &push, wrapGroups(g.k, ceilDiv(n, g.k.tuning.eltwiseWorkgroup)));
+}
+
+// x += scale * y (Granite's residual scale; plain add otherwise). The CPU rounds y * scale
+// first and then adds, as ADD_SCALED does.
+Result<void> residual(const Graph& g, uint32_t n) {
+    const float rs = g.md.hp.residualScale;
+    if (rs != 0.0f) return eltwise(g.k, g.b, EltwiseOp::AddScaled, whole(g.s.x), whole(g.s.y), whole(g.s.x), n, 0, rs);
+    return eltwise(g.k, g.b, EltwiseOp::Add, whole(g.s.x), whole(g.s.y), whole(g.s.x), n);
+}
+
+RopeConfig ropeConfig(const Graph& g, bool swa) {
+    const HyperParams& hp = g.md.hp;
+    RopeConfig c;
+    c.type = hp.ropeType;
+    c.nRot = hp.nRot;
+    c.freqBase = swa ? hp.ropeFreqBaseSwa : hp.ropeFreqBase;
+    c.freqScale = hp.ropeFreqScale;
+    c.extFactor = hp.yarnExtFactor;
+    c.attnFactor = hp.yarnAttnFactor;
+    c.betaFast = hp.yarnBetaFast;
+    c.betaSlow = hp.yarnBetaSlow;
+    c.nCtxOrig = hp.nCtxOrigYarn;
+    c.freqFactors = g.m.ropeFreqs;
+    return c;
+}
+
+// Gated FFN y [T][n_embd] = down(silu(gate h + bg) * (up h + bu)) + bd.
+Result<void> denseFfn(const Graph& g, const WeightView& gate, const WeightView& up, const WeightView& down,
+                      const BufferSpan& gateB, const BufferSpan& upB, const BufferSpan& downB, BufferSpan out,
+                      uint32_t T) {
+    const Scratch& s = g.s;
+    PONDER_TRY(linear(g, gate, gateB, whole(s.h), whole(s.g), T));
+    PONDER_TRY(linear(g, up, upB, whole(s.h), whole(s.u), T));
+    PONDER_TRY(eltwise(g.k, g.b, EltwiseOp::SwiGlu, whole(s.g), whole(s.u), whole(s.g), T * up.rows));
+    return linear(g, down, downB, whole(s.g), out, T);
+}
+
+// Routed experts (engine-spec.md 2.0.6): router, routing, the k chosen experts' gate/up,
+// SwiGLU, down weighted by the routing weight, then the slot-ordered sum.
+Result<void> moeFfn(const Graph& g, const GpuLayer& L, uint32_t T) {
+    const HyperParams& hp = g.md.hp;
+    const Scratch& s = g.s;
+    const uint32_t kUsed = hp.nExpertUsed, nFf = hp.nFfExp;
+    PONDER_TRY(linear(g, L.router, L.routerB, whole(s.h), whole(s.routeLogits), T));
+    RouteConfig rc;
+    rc.nExpert = hp.nExpert;
+    rc.nUsed = kUsed;
+    rc.gating = hp.gating;
+    rc.normWeights = hp.expertWeightsNorm;
+    rc.weightScale = hp.expertWeightsScale;
+    rc.nGroups = hp.nExpertGroups;
+    rc.nGroupUsed = hp.nGroupUsed;
+    rc.selectionBias = L.expProbsB;
+    PONDER_TRY(moeRoute(g.k, g.b, whole(s.routeLogits), T, rc, whole(s.ids), whole(s.weights)));
+
+    ExpertSelection sel;
+    sel.ids = whole(s.ids);
+    sel.nUsed = kUsed;
+    sel.nTokens = T;
+    g.b.barrier();
+    g.b.autoBarrier = false;
+    Result<void> r = [&]() -> Result<void> {
+        PONDER_TRY(matvecId(g.k, g.b, L.gateExps, whole(s.h), sel, whole(s.g)));
+        return matvecId(g.k, g.b, L.upExps, whole(s.h), sel, whole(s.u));
+    }();
+    g.b.autoBarrier = true;
+    PONDER_TRY(r);
+    g.b.barrier();
+    PONDER_TRY(eltwise(g.k, g.b, EltwiseOp::SwiGlu, whole(s.g), whole(s.u), whole(s.g), T * kUsed * nFf));
+    sel.weights = whole(s.weights);
+    sel.inputPerSlot = true;
+    PONDER_TRY(matvecId(g.k, g.b, L.downExps, whole(s.g), sel, whole(s.expOut)));
+    PONDER_TRY(sumSlots(g.k, g.b, whole(s.expOut), whole(s.y), hp.nEmbd, kUsed, T));
+    if (L.upShexp.buffer) {
+        PONDER_TRY(denseFfn(g, L.gateShexp, L.upShexp, L.downShexp, {}, {}, {}, whole(s.shared), T));
+        PONDER_TRY(eltwise(g.k, g.b, EltwiseOp::Add, whole(s.y), whole(s.shared), whole(s.y), T * hp.nEmbd));
+    }
+    return {};
+}
+
+}  // namespace ponder::vk::detail
