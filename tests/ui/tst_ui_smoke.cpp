@@ -14,7 +14,10 @@
 #include <memory>
 
 #include "chat_controller.h"
+#include "inference_types.h"
 #include "language_switcher.h"
+#include "ponder/gpu.h"
+#include "ponder/version.h"
 #include "quick_setup.h"
 
 Q_IMPORT_QML_PLUGIN(Ponder_CorePlugin)
@@ -54,6 +57,7 @@ private slots:
     void screenshotIsNotBlank();
     void darkSchemeRendersDark();
     void languageSwitchesAtRunTime();
+    void settingsListTheEngineGpusAndAbout();
     void cleanupTestCase();
 
 private:
@@ -186,6 +190,51 @@ void TstUiSmoke::languageSwitchesAtRunTime() {
     grab(QStringLiteral("main-window-zh.png"));
     settings->setLanguage(QStringLiteral("en"));
     QCOMPARE(newChat->property("text").toString(), QStringLiteral("New chat"));
+    QVERIFY2(m_warnings.isEmpty(), qPrintable(m_warnings.value(0).toString()));
+}
+
+// Ctrl+, opens the settings: the GPU list is the engine's device list between "automatic" and
+// "CPU only", choosing sets the setting, and the About section names the build and the GPU.
+void TstUiSmoke::settingsListTheEngineGpusAndAbout() {
+    const auto gpus = ponder::listGpus();
+    QVERIFY2(gpus && !gpus->empty(), "the suite needs a Vulkan device (lavapipe in CI)");
+    const auto best = ponder::chooseGpu(*gpus, std::nullopt);
+    QVERIFY(best.ok());
+    AppSettings* settings = m_controller->settings();
+    settings->setGpuIndex(GpuChoice::Automatic);
+
+    auto* box = m_window->findChild<QObject*>(QStringLiteral("gpuBox"));
+    auto* about = m_window->findChild<QObject*>(QStringLiteral("aboutText"));
+    QVERIFY(box);
+    QVERIFY(about);
+    m_window->requestActivate();
+    QTest::keyClick(m_window, Qt::Key_Comma, Qt::ControlModifier);
+    QTRY_VERIFY(!about->property("text").toString().isEmpty());
+
+    QCOMPARE(box->property("count").toInt(), int(gpus->size()) + 2);
+    QCOMPARE(box->property("currentIndex").toInt(), 0);
+    for (const ponder::GpuInfo& gpu : *gpus) {
+        QString text;
+        QVERIFY(QMetaObject::invokeMethod(box, "textAt", Q_RETURN_ARG(QString, text), Q_ARG(int, int(gpu.index) + 1)));
+        QVERIFY2(text.startsWith(QString::fromStdString(gpu.name)), qPrintable(text));
+    }
+    const QString aboutText = about->property("text").toString();
+    for (const QString& fact : {QString::fromLatin1(ponder::versionString()), QString::fromLatin1(ponder::gitRevision()),
+                                QString::fromLatin1(qVersion()), QString::fromStdString(best->name)})
+        QVERIFY2(aboutText.contains(fact), qPrintable(aboutText + " lacks " + fact));
+    if (const auto vulkan = ponder::vulkanLoaderVersion())
+        QVERIFY2(aboutText.contains(QString::fromStdString(*vulkan)), qPrintable(aboutText));
+
+    // The last entry is "CPU only"; after choosing it the About section names no GPU.
+    const int cpuEntry = int(gpus->size()) + 1;
+    QVERIFY(QMetaObject::invokeMethod(box, "activated", Q_ARG(int, cpuEntry)));
+    QCOMPARE(settings->gpuIndex(), GpuChoice::CpuOnly);
+    QTRY_COMPARE(box->property("currentIndex").toInt(), cpuEntry);
+    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTest::keyClick(m_window, Qt::Key_Comma, Qt::ControlModifier);
+    QTRY_VERIFY(!about->property("text").toString().contains(QString::fromStdString(best->name)));
+    QTest::keyClick(m_window, Qt::Key_Escape);
+    settings->setGpuIndex(GpuChoice::Automatic);
     QVERIFY2(m_warnings.isEmpty(), qPrintable(m_warnings.value(0).toString()));
 }
 
