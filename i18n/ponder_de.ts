@@ -402,6 +402,13 @@
     </message>
 </context>
 <context>
+    <name>DocumentsController</name>
+    <message>
+        <source>A collection named “%1” exists already.</source>
+        <translation>Eine Sammlung namens „%1“ gibt es bereits.</translation>
+    </message>
+</context>
+<context>
     <name>DownloadManager</name>
     <message>
         <source>%1 s</source>
@@ -1137,6 +1144,10 @@ GPU: %5</translation>
     <message>
         <source>About Ponder</source>
         <translation>Über Ponder</translation>
+    </message>
+    <message>
+        <source>looking for devices…</source>
+        <translation>Geräte werden gesucht …</translation>
     </message>
 </context>
 <context>

@@ -402,6 +402,13 @@
     </message>
 </context>
 <context>
+    <name>DocumentsController</name>
+    <message>
+        <source>A collection named “%1” exists already.</source>
+        <translation>名为“%1”的集合已存在。</translation>
+    </message>
+</context>
+<context>
     <name>DownloadManager</name>
     <message>
         <source>%1 s</source>
@@ -1137,6 +1144,10 @@ GPU：%5</translation>
     <message>
         <source>About Ponder</source>
         <translation>关于 Ponder</translation>
+    </message>
+    <message>
+        <source>looking for devices…</source>
+        <translation>正在查找设备…</translation>
     </message>
 </context>
 <context>

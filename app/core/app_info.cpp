@@ -19,9 +19,14 @@ QString AppInfo::vulkanVersion() const {
 }
 
 QString AppInfo::gpuDescription(int gpuIndex) const {
+    // CPU only needs no device list (and may be chosen because listing devices crashes a driver).
+    if (gpuIndex == GpuChoice::CpuOnly) return describeGpu(std::vector<ponder::GpuInfo>{}, gpuIndex);
+    return describeGpu(ponder::listGpus(), gpuIndex);
+}
+
+QString AppInfo::describeGpu(const ponder::Result<std::vector<ponder::GpuInfo>>& gpus, int gpuIndex) {
     // Naming the best GPU here would claim models run on it when the settings say they do not.
     if (gpuIndex == GpuChoice::CpuOnly) return tr("none, models run on the CPU (chosen in the settings)");
-    const auto gpus = ponder::listGpus();
     if (!gpus) return tr("none (%1)").arg(QString::fromStdString(gpus.error().message));
     std::optional<std::string> wanted;
     if (gpuIndex >= 0) wanted = std::to_string(gpuIndex);

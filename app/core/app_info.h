@@ -5,6 +5,10 @@
 #include <QString>
 #include <QtQml/qqmlregistration.h>
 
+#include <vector>
+
+#include "ponder/gpu.h"
+
 /// Read-only facts about this build and this machine, exposed to QML as the singleton AppInfo.
 class AppInfo : public QObject {
     Q_OBJECT
@@ -24,9 +28,11 @@ public:
     /// The Vulkan loader's version, or an empty string when there is no Vulkan at all.
     QString vulkanVersion() const;
     /// The device models run on for a settings choice (AppSettings::gpuIndex: -1 lets Ponder
-    /// choose): "NVIDIA GeForce RTX 4070 (discrete, 12.0 GB)", or why there is none. Lists the
-    /// Vulkan devices, so it takes a moment: call it when the answer is shown.
-    Q_INVOKABLE QString gpuDescription(int gpuIndex) const;
+    /// choose, -2 CPU only): "NVIDIA GeForce RTX 4070 (discrete, 12.0 GB)", or why there is
+    /// none. Lists the Vulkan devices, so it takes a moment: not for the UI thread.
+    QString gpuDescription(int gpuIndex) const;
+    /// The same from a device list made earlier (AppSettings lists off the UI thread).
+    static QString describeGpu(const ponder::Result<std::vector<ponder::GpuInfo>>& gpus, int gpuIndex);
     /// `ponder --version`: the first line names the build, the second Vulkan and the GPU.
     QString versionText(int gpuIndex) const;
 };

@@ -2,8 +2,11 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QVariantMap>
+#include <QtConcurrent/QtConcurrentRun>
 
+#include "core/app_info.h"
 #include "ponder/gpu.h"
 #include "settings_log.h"
 
@@ -52,7 +55,11 @@ void AppSettings::setMaxTokens(int v) { write(kMaxTokens, v); }
 int AppSettings::contextLength() const { return m_settings.value(QLatin1String(kContextLength), 4096).toInt(); }
 void AppSettings::setContextLength(int v) { write(kContextLength, v); }
 int AppSettings::gpuIndex() const { return m_settings.value(QLatin1String(kGpuIndex), -1).toInt(); }
-void AppSettings::setGpuIndex(int v) { write(kGpuIndex, qMax(v, -2)); }
+void AppSettings::setGpuIndex(int v) {
+    const QString before = gpuInUse();
+    write(kGpuIndex, qMax(v, -2));
+    if (gpuInUse() != before) emit gpuInUseChanged();
+}
 int AppSettings::colorScheme() const { return m_settings.value(QLatin1String(kColorScheme), 0).toInt(); }
 void AppSettings::setColorScheme(int v) { write(kColorScheme, qBound(0, v, 2)); }
 bool AppSettings::keepReasoningOpen() const { return m_settings.value(QLatin1String(kKeepReasoningOpen), false).toBool(); }
@@ -106,18 +113,38 @@ void AppSettings::resetSampling() {
 }
 
 void AppSettings::refreshGpus() {
+    if (m_listing) return;  // the answer on its way will do
+    m_listing = true;
+    auto* watcher = new QFutureWatcher<std::shared_ptr<const GpuList>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        m_listing = false;
+        setGpus(watcher->result());
+        watcher->deleteLater();
+    });
+    watcher->setFuture(QtConcurrent::run([] { return std::make_shared<const GpuList>(ponder::listGpus()); }));
+}
+
+void AppSettings::setGpus(std::shared_ptr<const GpuList> gpus) {
+    const QString before = gpuInUse();
+    m_gpus = std::move(gpus);
     QStringList names;
-    auto gpus = ponder::listGpus();
-    if (gpus) {
-        for (const ponder::GpuInfo& g : gpus.value())
+    if (*m_gpus) {
+        for (const ponder::GpuInfo& g : m_gpus->value())
             names << QStringLiteral("%1 (%2)").arg(QString::fromStdString(g.name),
                                                    QString::fromLatin1(ponder::gpuTypeName(g.type)));
     } else {
-        qCInfo(lcSettings) << "no Vulkan devices:" << gpus.error().message.c_str();
+        qCInfo(lcSettings) << "no Vulkan devices:" << m_gpus->error().message.c_str();
     }
-    if (names == m_gpuNames) return;
-    m_gpuNames = names;
-    emit gpusChanged();
+    if (names != m_gpuNames) {
+        m_gpuNames = names;
+        emit gpusChanged();
+    }
+    if (gpuInUse() != before) emit gpuInUseChanged();
+}
+
+QString AppSettings::gpuInUse() const {
+    if (gpuIndex() == GpuChoice::CpuOnly) return AppInfo::describeGpu(std::vector<ponder::GpuInfo>{}, gpuIndex());
+    return m_gpus ? AppInfo::describeGpu(*m_gpus, gpuIndex()) : QString();
 }
 
 QVariantList AppSettings::languages() const {

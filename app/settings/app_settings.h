@@ -6,7 +6,11 @@
 #include <QSettings>
 #include <QStringList>
 
+#include <memory>
+#include <vector>
+
 #include "inference_types.h"
+#include "ponder/gpu.h"
 
 /// Kept in `<data dir>/settings.ini`, beside the chats, so `--data-dir` moves everything and
 /// tests never touch the user's own settings. Every setter writes through at once (a crash
@@ -33,6 +37,9 @@ class AppSettings : public QObject {
     Q_PROPERTY(bool keepReasoningOpen READ keepReasoningOpen WRITE setKeepReasoningOpen NOTIFY changed)
     Q_PROPERTY(QStringList recentModels READ recentModels NOTIFY recentModelsChanged)
     Q_PROPERTY(QStringList gpuNames READ gpuNames NOTIFY gpusChanged)
+    /// The device gpuIndex selects, for the About section ("llvmpipe (cpu, 2.0 GB)", or why
+    /// none); empty until refreshGpus() has listed the devices.
+    Q_PROPERTY(QString gpuInUse READ gpuInUse NOTIFY gpuInUseChanged)
 
 public:
     static constexpr int kMaxRecentModels = 8;
@@ -63,6 +70,7 @@ public:
     void setLanguage(const QString& code);
     QStringList recentModels() const;
     QStringList gpuNames() const { return m_gpuNames; }
+    QString gpuInUse() const;
 
     /// The sampling settings for a generation request.
     GenerationSettings generationSettings() const;
@@ -71,7 +79,9 @@ public:
     Q_INVOKABLE void removeRecentModel(const QString& path);
     /// Back to "what the model recommends" for every sampling value.
     Q_INVOKABLE void resetSampling();
-    /// Lists the Vulkan devices (engine listGpus()); slow-ish, so only when the page opens.
+    /// Lists the Vulkan devices (engine listGpus()) on a worker thread: creating a Vulkan
+    /// instance can take a noticeable moment, and the UI thread never waits on the engine.
+    /// gpusChanged follows when the list differs.
     Q_INVOKABLE void refreshGpus();
     /// The languages offered, as {code, name} maps, names in their own language.
     Q_INVOKABLE QVariantList languages() const;
@@ -81,10 +91,16 @@ signals:
     void languageChanged();
     void recentModelsChanged();
     void gpusChanged();
+    void gpuInUseChanged();
 
 private:
     void write(const char* key, const QVariant& value);
 
+    using GpuList = ponder::Result<std::vector<ponder::GpuInfo>>;
+    void setGpus(std::shared_ptr<const GpuList> gpus);
+
     QSettings m_settings;
     QStringList m_gpuNames;
+    std::shared_ptr<const GpuList> m_gpus;  // null until listed
+    bool m_listing = false;
 };

@@ -17,14 +17,9 @@ Dialog {
     width: Math.min(parent ? parent.width - 2 * Theme.spacingXxl : 640, 640)
     height: Math.min(parent ? parent.height - 2 * Theme.spacingXxl : 640, 680)
     anchors.centerIn: parent
-    onAboutToShow: {
-        settings.refreshGpus()
-        // Listing the devices takes a moment, so the About text is made when the dialog opens.
-        aboutText.text = qsTr("Version %1 (git %2)\nQt %3\nVulkan %4\nGPU: %5")
-            .arg(AppInfo.version).arg(AppInfo.gitRevision).arg(AppInfo.qtVersion)
-            .arg(AppInfo.vulkanVersion !== "" ? AppInfo.vulkanVersion : qsTr("not available"))
-            .arg(AppInfo.gpuDescription(settings.gpuIndex))
-    }
+    // The devices are listed off the UI thread each time the dialog opens (a GPU may have been
+    // plugged in or its driver updated); the list and the About text follow when they arrive.
+    onAboutToShow: settings.refreshGpus()
 
     ScrollView {
         anchors.fill: parent
@@ -212,6 +207,10 @@ Dialog {
 
                 objectName: "aboutText"
                 Layout.fillWidth: true
+                text: qsTr("Version %1 (git %2)\nQt %3\nVulkan %4\nGPU: %5")
+                      .arg(AppInfo.version).arg(AppInfo.gitRevision).arg(AppInfo.qtVersion)
+                      .arg(AppInfo.vulkanVersion !== "" ? AppInfo.vulkanVersion : qsTr("not available"))
+                      .arg(root.settings.gpuInUse !== "" ? root.settings.gpuInUse : qsTr("looking for devices…"))
                 textFormat: Text.PlainText
                 wrapMode: Text.Wrap
                 Accessible.role: Accessible.StaticText
