@@ -71,6 +71,7 @@ ChatController::ChatController(const QString& dataDir, QObject* parent)
         m_conversations->setStore(m_store.get());
         m_messages->setStore(m_store.get());
     }
+    m_documents = new DocumentsController(dataDir, m_ready ? m_db.get() : nullptr, this);
     m_undoTimer.setSingleShot(true);
     m_undoTimer.setInterval(kUndoMs);
     connect(&m_undoTimer, &QTimer::timeout, this, &ChatController::clearUndo);
@@ -188,6 +189,7 @@ bool ChatController::send(const QString& text) {
     });
     if (!check(stored)) return false;
     m_draftSystemPrompt.clear();
+    m_documents->adoptDraft(conversationId);
     setCurrent(conversationId);
     return startAnswer(conversationId, parentId);
 }
@@ -208,14 +210,26 @@ bool ChatController::startAnswer(qint64 conversationId, qint64 parentId) {
             prompt.append({PromptMessage::Role::Assistant, m.content, m.reasoning});
         }
     }
+    const Result<DocsContext> docs = addDocumentsContext(conversationId, prompt);
+    if (!check(docs.isOk() ? Status() : docs.error())) return false;
     NewMessage answer;
     answer.conversationId = conversationId;
     answer.parentId = parentId;
     answer.role = QStringLiteral("assistant");
     answer.model = m_model->name();
     answer.state = MessageState::Streaming;
+    if (docs.value().nothingFound) {
+        // Said by Ponder, not the model: with no passage to stand on it would invent one.
+        answer.content = docs.value().message;
+        answer.state = MessageState::Complete;
+        const Result<qint64> said = m_store->appendMessage(answer);
+        if (!check(said.isOk() ? Status() : said.error())) return false;
+        emit answerEnded(said.value());
+        return true;
+    }
     const Result<qint64> added = m_store->appendMessage(answer);
     if (!check(added.isOk() ? Status() : added.error())) return false;
+    if (!docs.value().citations.isEmpty()) check(m_documents->saveCitations(added.value(), docs.value().citations));
 
     m_run = std::make_unique<Run>();
     m_run->conversationId = conversationId;
@@ -232,6 +246,16 @@ bool ChatController::startAnswer(qint64 conversationId, qint64 parentId) {
     qCInfo(lcChat) << "generation" << m_run->requestId << "into message" << m_run->messageId;
     emit generatingChanged();
     return true;
+}
+
+Result<DocsContext> ChatController::addDocumentsContext(qint64 conversationId, QList<PromptMessage>& prompt) {
+    if (prompt.isEmpty() || prompt.last().role != PromptMessage::Role::User) return DocsContext{};
+    // A third of the context for passages leaves room for the history and the answer.
+    const Result<DocsContext> ctx =
+        m_documents->contextFor(conversationId, prompt.last().content, m_settings->contextLength() / 3);
+    if (ctx && !ctx.value().promptAddition.isEmpty())
+        prompt.last().content = ctx.value().promptAddition + QStringLiteral("\nQuestion: ") + prompt.last().content;
+    return ctx;
 }
 
 void ChatController::stop() {

@@ -10,6 +10,7 @@
 // Full types: moc registers the property types with QMetaType.
 #include "app_settings.h"
 #include "conversation_list_model.h"
+#include "documents_controller.h"
 #include "message_list_model.h"
 #include "model_manager.h"
 
@@ -32,6 +33,8 @@ class ChatController : public QObject {
     Q_PROPERTY(MessageListModel* messages READ messages CONSTANT)
     Q_PROPERTY(ModelManager* model READ model CONSTANT)
     Q_PROPERTY(AppSettings* settings READ settings CONSTANT)
+    /// Collections, their documents, which ones this chat answers from, citations.
+    Q_PROPERTY(DocumentsController* documents READ documents CONSTANT)
     /// Where the model catalog downloads to and looks for models: <data dir>/models.
     Q_PROPERTY(QString modelsDir READ modelsDir CONSTANT)
     Q_PROPERTY(qint64 currentConversationId READ currentConversationId NOTIFY currentConversationChanged)
@@ -58,6 +61,7 @@ public:
     MessageListModel* messages() const { return m_messages; }
     ModelManager* model() const { return m_model; }
     AppSettings* settings() const { return m_settings; }
+    DocumentsController* documents() const { return m_documents; }
     ConversationStore* store() const { return m_store.get(); }
     qint64 currentConversationId() const { return m_current; }
     QString currentTitle() const;
@@ -117,6 +121,9 @@ signals:
 private:
     struct Run;
     bool startAnswer(qint64 conversationId, qint64 parentId);
+    /// Retrieves passages of the chat's collections for its last question and puts them
+    /// into that question's prompt turn.
+    Result<DocsContext> addDocumentsContext(qint64 conversationId, QList<PromptMessage>& prompt);
     bool refuseWhileBusy();
     void setCurrent(qint64 conversationId);
     void setNotice(const QString& text);
@@ -135,6 +142,7 @@ private:
     AppSettings* m_settings = nullptr;
     InferenceService* m_service = nullptr;
     ModelManager* m_model = nullptr;
+    DocumentsController* m_documents = nullptr;
     ConversationListModel* m_conversations = nullptr;
     MessageListModel* m_messages = nullptr;
     QString m_modelsDir;

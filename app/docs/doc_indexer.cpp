@@ -78,6 +78,8 @@ Result<IndexProgress> DocIndexer::indexPending(qint64 collectionId) {
     for (const DocumentInfo& doc : docs.value()) {
         if (cancelled()) break;
         progress.currentFile = doc.path;
+        // Before the file too, so a list can show which one is being read now.
+        if (m_progress) m_progress(progress);
         StorageError fatal;
         const Outcome outcome = indexOne(doc, progress, fatal);
         // Only the database failing stops the run; files failing are part of the job.

@@ -24,3 +24,15 @@ ponder_add_test(NAME tst_docs_library
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_docs_library.cpp ${CMAKE_CURRENT_LIST_DIR}/docs_test_util.h
   LIBS ponder_core
   LABELS docs TIMEOUT 300)
+# A chat attached to a collection: cited answers from the scripted model, citations that map
+# to file, page and lines and survive a restart, the "nothing relevant" sentence.
+ponder_add_test(NAME tst_docs_chat
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_docs_chat.cpp ${CMAKE_CURRENT_LIST_DIR}/docs_test_util.h
+  LIBS ponder_core ponder_scripted_model
+  LABELS docs TIMEOUT 300)
+# The Documents view's models and actions (DocumentsController): collections, documents with
+# their states and errors, removal, resume after a restart.
+ponder_add_test(NAME tst_docs_models
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_docs_models.cpp ${CMAKE_CURRENT_LIST_DIR}/docs_test_util.h
+  LIBS ponder_core
+  LABELS docs TIMEOUT 300)
