@@ -48,6 +48,10 @@ void InferenceService::unloadModel() {
     QMetaObject::invokeMethod(m_worker, "unloadModel", Qt::QueuedConnection);
 }
 
+void InferenceService::setGpuMemoryBudget(quint64 bytes) {
+    QMetaObject::invokeMethod(m_worker, "setGpuMemoryBudget", Qt::QueuedConnection, Q_ARG(quint64, bytes));
+}
+
 quint64 InferenceService::generate(const QList<PromptMessage>& conversation, const GenerationSettings& settings) {
     const quint64 id = m_nextRequest++;
     QMetaObject::invokeMethod(m_worker, "generate", Qt::QueuedConnection, Q_ARG(quint64, id),

@@ -21,6 +21,8 @@ public:
     /// gpuIndex: a device index or a GpuChoice value (see InferenceWorker::loadModel).
     void loadModel(const QString& path, int contextLength = 0, int gpuIndex = GpuChoice::Automatic);
     void unloadModel();
+    /// See InferenceWorker::setGpuMemoryBudget (0: the whole device); for the next load.
+    void setGpuMemoryBudget(quint64 bytes);
     /// Queues a generation; returns its id (the id every signal about it carries).
     quint64 generate(const QList<PromptMessage>& conversation, const GenerationSettings& settings);
     /// Stops the running generation between two tokens. Never blocks.

@@ -100,6 +100,7 @@ ponder::Result<std::unique_ptr<ponder::Assistant>> InferenceWorker::openOnGpu(co
     options.session.contextLength = contextLength;
     options.session.backend = ponder::Backend::Vulkan;
     options.session.device = std::to_string(gpu->index);
+    options.session.deviceMemoryBudget = m_gpuMemoryBudget;
     // The upload reports often; a percent step is all a progress bar can show.
     auto lastPercent = std::make_shared<int>(-1);
     options.session.uploadProgress = [this, lastPercent](float fraction) {
@@ -152,6 +153,8 @@ void InferenceWorker::loadModel(const QString& path, int contextLength, int gpuI
     summary.deviceNote = note;
     emit modelLoaded(summary);
 }
+
+void InferenceWorker::setGpuMemoryBudget(quint64 bytes) { m_gpuMemoryBudget = bytes; }
 
 void InferenceWorker::unloadModel() {
     m_assistant.reset();

@@ -28,6 +28,9 @@ public slots:
     /// little device memory) it runs on the CPU instead and ModelSummary::deviceNote says why.
     void loadModel(const QString& path, int contextLength, int gpuIndex);
     void unloadModel();
+    /// Caps the device memory a model may use on the GPU (0: the device's own memory); applies
+    /// from the next loadModel. A model over the cap runs on the CPU, as one too big for the GPU.
+    void setGpuMemoryBudget(quint64 bytes);
     void generate(quint64 requestId, const QList<PromptMessage>& conversation, const GenerationSettings& settings);
 
 signals:
@@ -51,4 +54,5 @@ private:
 
     CancelState* m_cancel;
     std::unique_ptr<ponder::Assistant> m_assistant;
+    quint64 m_gpuMemoryBudget = 0;
 };
