@@ -1,8 +1,8 @@
 # tst_app_translations: the compiled translations are in ponder_i18n's resources and load
-# for German and Simplified Chinese locales.
+# for German and Simplified Chinese locales; the sentences made from engine errors are translated.
 ponder_add_test(NAME tst_app_translations
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_app_translations.cpp
-  LIBS ponder_i18n
+  LIBS ponder_i18n ponder_core
   LABELS app)
 
 # No user-visible string ships untranslated: lupdate over copies of the .ts files (the sources

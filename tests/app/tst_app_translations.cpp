@@ -5,6 +5,8 @@
 #include <QTranslator>
 #include <QtTest>
 
+#include "engine_errors.h"
+#include "ponder/result.h"
 #include "translations.h"
 
 class TstAppTranslations : public QObject {
@@ -15,6 +17,7 @@ private slots:
     void translates_data();
     void translates();
     void englishNeedsNone();
+    void engineErrorsAreTranslated();
 
 private:
     void removeInstalled();
@@ -68,6 +71,30 @@ void TstAppTranslations::translates() {
 void TstAppTranslations::englishNeedsNone() {
     QVERIFY(!installTranslations(*QCoreApplication::instance(), QLocale(QStringLiteral("en_US"))));
     QCOMPARE(QCoreApplication::translate("Sidebar", "New chat"), QStringLiteral("New chat"));
+}
+
+// Every sentence the app builds from an engine error, the GPU fallback notes included, reads
+// differently in German and Chinese than in English. (translations_complete cannot see a
+// string that lupdate never extracted, which is how these once shipped in English only.)
+void TstAppTranslations::engineErrorsAreTranslated() {
+    using ponder::ErrorCode;
+    const ErrorCode codes[] = {ErrorCode::InvalidArgument, ErrorCode::FileNotFound, ErrorCode::IoError,
+                               ErrorCode::InvalidFormat,   ErrorCode::Unsupported,  ErrorCode::OutOfMemory,
+                               ErrorCode::DeviceLost,      ErrorCode::NoDevice,     ErrorCode::VulkanError,
+                               ErrorCode::Cancelled,       ErrorCode::Internal};
+    QStringList english;
+    for (ErrorCode code : codes) english << describeEngineError({code, {}}) << describeGpuFallback({code, {}});
+    for (const char* locale : {"de_DE", "zh_CN"}) {
+        QVERIFY(installTranslations(*QCoreApplication::instance(), QLocale(QString::fromLatin1(locale))));
+        int i = 0;
+        for (ErrorCode code : codes) {
+            for (const QString& text : {describeEngineError({code, {}}), describeGpuFallback({code, {}})}) {
+                QVERIFY2(!text.isEmpty() && text != english.at(i), qPrintable(QString::fromLatin1(locale) + ": " + text));
+                ++i;
+            }
+        }
+        removeInstalled();
+    }
 }
 
 QTEST_GUILESS_MAIN(TstAppTranslations)
