@@ -6,7 +6,9 @@
 // Ops (EltwisePush.op): PONDER_OP_ADD, MUL, SCALE (a * scale), COPY, SWIGLU, SWIGLU_OAI,
 //          ADD_SCALED (a + scale * b), SUM_SLOTS (out[t][i] = sum over s < nb of
 //          a[t][s][i], slots of `inner` elements, summed in slot order 0..nb-1 like llama.cpp:
-//          the MoE combine of the weighted expert outputs), COPY_ROWS (rows of `inner`
+//          the MoE combine of the weighted expert outputs), SUM_SLOTS_WEIGHTED (the same
+//          with b [t][s] weights: gpt-oss weights its experts after their output biases),
+//          COPY_ROWS (rows of `inner`
 //          elements from a with row stride aStride to out with row stride outStride: the
 //          head slices of DeepSeek's MLA, n = rows * inner threads).
 // Variants: OUT_F16 stores the result as f16 (KV cache writes); the default stores f32.
@@ -34,10 +36,17 @@ void main() {
     const uint i = gl_GlobalInvocationID.x + gl_GlobalInvocationID.y * gl_NumWorkGroups.x * gl_WorkGroupSize.x;
     if (i >= pc.n) return;
     const uint op = pc.op;
-    if (op == PONDER_OP_SUM_SLOTS) {
-        const uint base = pc.aOffset + (i / pc.inner) * pc.nb * pc.inner + i % pc.inner;
-        float s = av[base];
-        for (uint k = 1; k < pc.nb; ++k) s += av[base + k * pc.inner];
+    if (op == PONDER_OP_SUM_SLOTS || op == PONDER_OP_SUM_SLOTS_WEIGHTED) {
+        const uint t = i / pc.inner;
+        const uint base = pc.aOffset + t * pc.nb * pc.inner + i % pc.inner;
+        // precise: the weighted sum keeps the CPU's rounding (a product, then an add), no fma.
+        precise float s = av[base];
+        if (op == PONDER_OP_SUM_SLOTS_WEIGHTED) {
+            s = bv[pc.bOffset + t * pc.nb] * av[base];
+            for (uint k = 1; k < pc.nb; ++k) s += bv[pc.bOffset + t * pc.nb + k] * av[base + k * pc.inner];
+        } else {
+            for (uint k = 1; k < pc.nb; ++k) s += av[base + k * pc.inner];
+        }
 #ifdef OUT_F16
         outv[pc.outOffset + i] = float16_t(s);
 #else

@@ -147,6 +147,7 @@ PONDER_PUSH(EltwisePush) {
 #define PONDER_OP_SWIGLU_OAI 5
 #define PONDER_OP_ADD_SCALED 6   // out = a + scale * b (residual branches)
 #define PONDER_OP_SUM_SLOTS 7    // out[t][i] = sum over nb slots of a[t][s][i] (MoE combine)
+#define PONDER_OP_SUM_SLOTS_WEIGHTED 9  // out[t][i] = sum_s b[t][s] * a[t][s][i] (biased experts)
 #define PONDER_OP_COPY_ROWS 8    // out[r * outStride + i] = a[r * aStride + i], i < inner (strided copy)
 
 #if defined(__cplusplus) || PONDER_SELECT_PUSH == PONDER_PUSH_ROUTE

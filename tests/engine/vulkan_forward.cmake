@@ -1,7 +1,7 @@
 # tst_vulkan_forward_<arch>: the whole forward pass on Vulkan against the CPU reference and
 # llama.cpp (node-llama-cpp in PONDER_ORACLE_DIR), every weight format, 64 tokens; prompt vs
 # decode, F32/F16 KV, truncate. tst_vulkan_session: budget/OutOfMemory, CLI, errors.
-foreach(arch llama mixtral qwen2 qwen3 qwen3moe olmoe granitemoe deepseek2)
+foreach(arch llama mixtral qwen2 qwen3 qwen3moe olmoe granitemoe deepseek2 gpt-oss)
   string(REPLACE "-" "_" name ${arch})
   ponder_add_test(NAME tst_vulkan_forward_${name} SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vulkan_forward.cpp
                   LIBS ponder_engine_internal ponder_testgen ponder_oracle_harness

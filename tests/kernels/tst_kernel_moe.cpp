@@ -1,8 +1,8 @@
 // MoE routing (moe_route) against cpu::routeExperts for every gating function and the
 // per-model parameterisations of engine-spec.md 2.0.6 / 2.8, then a whole expert FFN on
 // the GPU (route -> expert-routed gate/up -> SwiGLU -> weighted expert-routed down ->
-// sumSlots)
-// against a CPU composition of the references.
+// sumSlots) against a CPU composition of the references, and the weighted slot sum of
+// gpt-oss's biased experts (bit-exact: one rounding per product and per add, as the CPU).
 // Tolerances: ids exact (random logits have no near-ties); weights |w| eps (16 + 4 R) with
 // R the logit range (exp error grows with its argument, normalisation adds a few roundings).
 #include <QtTest>
@@ -165,6 +165,33 @@ private slots:
                 // while any wrong expert, weight or slot would be off by O(1).
                 QVERIFY2(std::fabs(got[t * nEmbd + o] - ref[o]) <= 1e-4 * mag[o] + 1e-6,
                          qPrintable(QString("token %1 [%2]: %3 vs %4").arg(t).arg(o).arg(got[t * nEmbd + o]).arg(ref[o])));
+            }
+        }
+    }
+
+    void weightedSumSlots() {
+        // gpt-oss combine: out[t][i] = sum_s w[t][s] * y[t][s][i] in slot order, each product
+        // rounded and then added, exactly the CPU's float loop (acc = 0; acc += w * v).
+        const uint32_t n = 300, k = 4, T = 3;
+        std::mt19937 rng(8);
+        const auto y = ktest::randomFloats(size_t(T) * k * n, rng, -5.0f, 5.0f);
+        const auto w = ktest::randomFloats(size_t(T) * k, rng, 0.0f, 1.0f);
+        HostBuffer yb(*m_gpu.device, y.size() * 4), wb(*m_gpu.device, w.size() * 4), ob(*m_gpu.device, T * n * 4);
+        yb.fill(y);
+        wb.fill(w);
+        vk::Batch b(*m_gpu.device);
+        QVERIFY(vk::sumSlots(*m_gpu.kernels, b, yb, ob, n, k, T, wb));
+        auto sub = b.submitAndWait();
+        QVERIFY2(sub, sub ? "" : sub.error().message.c_str());
+        const auto got = ob.read<float>(T * n);
+        for (uint32_t t = 0; t < T; ++t) {
+            for (uint32_t i = 0; i < n; ++i) {
+                float acc = 0.0f;
+                for (uint32_t s = 0; s < k; ++s) {
+                    const float prod = w[t * k + s] * y[(size_t(t) * k + s) * n + i];
+                    acc += prod;
+                }
+                QCOMPARE(got[t * n + i], acc);
             }
         }
     }

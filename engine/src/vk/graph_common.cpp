@@ -57,6 +57,42 @@ RopeConfig ropeConfig(const Graph& g, bool swa) {
     return c;
 }
 
+namespace {
+
+// x [T*k][rows] += bias[ids[t][s]]: an expert's output bias, gathered by id (get_rows on the
+// F32 bias table) and added.
+Result<void> addExpertBias(const Graph& g, const WeightView& bias, BufferSpan x, uint32_t T) {
+    if (!bias.buffer) return {};
+    const uint32_t pairs = T * g.md.hp.nExpertUsed;
+    PONDER_TRY(getRows(g.k, g.b, bias, whole(g.s.ids), pairs, whole(g.s.expBias)));
+    return eltwise(g.k, g.b, EltwiseOp::Add, x, whole(g.s.expBias), x, pairs * bias.cols);
+}
+
+// gpt-oss's experts (engine-spec.md 2.6): biases on gate, up and down, the clamped SwiGLU,
+// and the routing weight applied after the down bias (in the slot sum), as the CPU does.
+Result<void> biasedExperts(const Graph& g, const GpuLayer& L, uint32_t T) {
+    const HyperParams& hp = g.md.hp;
+    const Scratch& s = g.s;
+    const uint32_t kUsed = hp.nExpertUsed;
+    ExpertSelection sel;
+    sel.ids = whole(s.ids);
+    sel.nUsed = kUsed;
+    sel.nTokens = T;
+    PONDER_TRY(matvecId(g.k, g.b, L.upExps, whole(s.h), sel, whole(s.u)));
+    PONDER_TRY(matvecId(g.k, g.b, L.gateExps, whole(s.h), sel, whole(s.g)));
+    PONDER_TRY(addExpertBias(g, L.upExpsB, whole(s.u), T));
+    PONDER_TRY(addExpertBias(g, L.gateExpsB, whole(s.g), T));
+    constexpr float kAlpha = 1.702f, kLimit = 7.0f;  // fixed by the architecture
+    PONDER_TRY(eltwise(g.k, g.b, EltwiseOp::SwiGluOai, whole(s.g), whole(s.u), whole(s.g), T * kUsed * hp.nFfExp, 0,
+                       kAlpha, kLimit));
+    sel.inputPerSlot = true;
+    PONDER_TRY(matvecId(g.k, g.b, L.downExps, whole(s.g), sel, whole(s.expOut)));
+    PONDER_TRY(addExpertBias(g, L.downExpsB, whole(s.expOut), T));
+    return sumSlots(g.k, g.b, whole(s.expOut), whole(s.y), hp.nEmbd, kUsed, T, whole(s.weights));
+}
+
+}  // namespace
+
 // Gated FFN y [T][n_embd] = down(silu(gate h + bg) * (up h + bu)) + bd.
 Result<void> denseFfn(const Graph& g, const WeightView& gate, const WeightView& up, const WeightView& down,
                       const BufferSpan& gateB, const BufferSpan& upB, const BufferSpan& downB, BufferSpan out,
@@ -85,6 +121,7 @@ Result<void> moeFfn(const Graph& g, const GpuLayer& L, uint32_t T) {
     rc.nGroupUsed = hp.nGroupUsed;
     rc.selectionBias = L.expProbsB;
     PONDER_TRY(moeRoute(g.k, g.b, whole(s.routeLogits), T, rc, whole(s.ids), whole(s.weights)));
+    if (L.downExpsB.buffer) return biasedExperts(g, L, T);
 
     ExpertSelection sel;
     sel.ids = whole(s.ids);

@@ -102,15 +102,16 @@ Result<void> eltwise(Kernels& k, Batch& b, EltwiseOp op, BufferSpan a, BufferSpa
     return b.dispatch(**pipe, bindings, &push, wrapGroups(k, ceilDiv(n, k.tuning.eltwiseWorkgroup)));
 }
 
-Result<void> sumSlots(Kernels& k, Batch& b, BufferSpan y, BufferSpan out, uint32_t n, uint32_t nSlots, uint32_t nTokens) {
+Result<void> sumSlots(Kernels& k, Batch& b, BufferSpan y, BufferSpan out, uint32_t n, uint32_t nSlots, uint32_t nTokens,
+                      BufferSpan weights) {
     auto pipe = k.pipeline("eltwise", 3, sizeof(EltwisePush), {k.tuning.eltwiseWorkgroup});
     if (!pipe) return pipe.error();
     EltwisePush push{};
     push.n = n * nTokens;
     push.nb = nSlots;
-    push.op = static_cast<uint32_t>(EltwiseOp::SumSlots);
+    push.op = weights.buffer ? PONDER_OP_SUM_SLOTS_WEIGHTED : static_cast<uint32_t>(EltwiseOp::SumSlots);
     push.inner = n;
-    const BufferSpan bindings[] = {y, y, out};
+    const BufferSpan bindings[] = {y, orDummy(weights, y), out};
     return b.dispatch(**pipe, bindings, &push, wrapGroups(k, ceilDiv(push.n, k.tuning.eltwiseWorkgroup)));
 }
 

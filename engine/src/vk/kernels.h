@@ -132,7 +132,7 @@ Result<void> rope(Kernels& k, Batch& b, BufferSpan data, uint32_t nTokens, uint3
 
 enum class EltwiseOp : uint32_t {
     Add = 0, Mul = 1, Scale = 2, Copy = 3, SwiGlu = 4, SwiGluOai = 5, AddScaled = 6,
-    SumSlots = 7,  // recorded by sumSlots(), not eltwise()
+    SumSlots = 7,  // recorded by sumSlots(), not eltwise() (also op 9, the weighted form)
     CopyRows = 8,  // recorded by copyRows(), not eltwise()
 };
 
@@ -142,9 +142,11 @@ enum class EltwiseOp : uint32_t {
 Result<void> eltwise(Kernels& k, Batch& b, EltwiseOp op, BufferSpan a, BufferSpan bIn, BufferSpan out, uint32_t n,
                      uint32_t nb = 0, float scale = 1.0f, float limit = 0.0f, bool outF16 = false);
 
-/// MoE combine: out[t][i] = sum_{s < nSlots} y[t][s][i] (slot order, as llama.cpp), for the
-/// [nTokens][nSlots][n] output of a weighted matvecId; out is [nTokens][n].
-Result<void> sumSlots(Kernels& k, Batch& b, BufferSpan y, BufferSpan out, uint32_t n, uint32_t nSlots, uint32_t nTokens);
+/// MoE combine: out[t][i] = sum_{s < nSlots} (weights[t][s] *) y[t][s][i] (slot order, as
+/// llama.cpp), for the [nTokens][nSlots][n] output of matvecId (weighted there, or here when
+/// `weights` is bound: experts with output biases); out is [nTokens][n].
+Result<void> sumSlots(Kernels& k, Batch& b, BufferSpan y, BufferSpan out, uint32_t n, uint32_t nSlots, uint32_t nTokens,
+                      BufferSpan weights = {});
 
 /// A strided slice of rows (element offsets and strides, so slices need no aligned binding):
 /// out[outOffset + r * outStride + i] = a[aOffset + r * aStride + i] for r < rows, i < n.

@@ -1,4 +1,5 @@
-// The llama family's forward pass (engine-spec.md 2.1-2.4, 2.7) recorded as kernel
+// The llama family's forward pass (engine-spec.md 2.1-2.4, 2.7), and gpt-oss's (2.6: the
+// same block with sinks, sliding windows and biased experts), recorded as kernel
 // dispatches: the same steps, in the same order, as model/llama_family.cpp on the CPU, so
 // the two agree to rounding. Decode (T == 1) uses the matvec kernels, prompts the tiled
 // matmuls; routed experts always go through the expert-routed matvec, which reads only the
@@ -50,8 +51,10 @@ Result<void> attentionBlock(const Graph& g, const GpuLayer& L, uint32_t l, uint3
         PONDER_TRY(rmsNorm(g.k, g.b, whole(s.q), L.qNorm, whole(s.q), nQ, T, hp.normEps));
         PONDER_TRY(rmsNorm(g.k, g.b, whole(s.k), L.kNorm, whole(s.k), nK, T, hp.normEps));
     }
+    // gpt-oss: windowed layers use their own RoPE base and see only the last `window` keys.
+    const bool swa = !hp.swaLayer.empty() && hp.swaLayer[l] != 0;
     if (hp.ropeEnabled) {
-        const RopeConfig rc = ropeConfig(g);
+        const RopeConfig rc = ropeConfig(g, swa);
         PONDER_TRY(rope(g.k, g.b, whole(s.q), T, nHead, hd, int32_t(startPos), rc));
         PONDER_TRY(rope(g.k, g.b, whole(s.k), T, nKv, hd, int32_t(startPos), rc));
     }
@@ -66,6 +69,8 @@ Result<void> attentionBlock(const Graph& g, const GpuLayer& L, uint32_t l, uint3
     ac.headDimK = ac.headDimV = hd;
     ac.kqScale = hp.attentionScale != 0.0f ? hp.attentionScale : 1.0f / std::sqrt(float(hd));
     ac.kvType = g.kvType;
+    ac.window = swa ? hp.slidingWindow : 0;
+    ac.sinks = L.sinks;
     // Decode splits the keys across workgroups (a single query row leaves a GPU idle);
     // prompt chunks have rows enough.
     ac.nSplit = T == 1 ? 0 : 1;
@@ -85,7 +90,8 @@ bool graphSupports(Architecture arch) {
     case Architecture::Qwen3Moe:
     case Architecture::Olmoe:
     case Architecture::GraniteMoe:
-    case Architecture::Deepseek2: return true;
+    case Architecture::Deepseek2:
+    case Architecture::GptOss: return true;
     default: return false;
     }
 }

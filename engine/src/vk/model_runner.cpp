@@ -52,6 +52,7 @@ struct LayerSlots {
     uint32_t gateShexp = kNone, upShexp = kNone, downShexp = kNone;
     uint32_t qANorm = kNone, kvANorm = kNone, wqA = kNone, wqB = kNone, wkvAMqa = kNone, wkvB = kNone;
     uint32_t kB = kNone, vB = kNone;
+    uint32_t sinks = kNone, gateExpsB = kNone, upExpsB = kNone, downExpsB = kNone;
     uint64_t upExpsShift = 0;  // merged ffn_gate_up_exps: up is the gate slot, this many bytes in
 };
 struct ModelSlots {
@@ -106,6 +107,10 @@ ModelSlots reserveWeights(const model::ModelData& md, WeightArena& a) {
             ls.upExps = addExperts(a, L.upExps);
         }
         ls.downExps = addExperts(a, L.downExps);
+        ls.sinks = addVector(a, L.sinks);
+        ls.gateExpsB = addVector(a, L.gateExpsB.values);
+        ls.upExpsB = addVector(a, L.upExpsB.values);
+        ls.downExpsB = addVector(a, L.downExpsB.values);
         ls.gateShexp = addMatrix(a, L.gateShexp);
         ls.upShexp = addMatrix(a, L.upShexp);
         ls.downShexp = addMatrix(a, L.downShexp);
@@ -127,7 +132,7 @@ ModelSlots reserveWeights(const model::ModelData& md, WeightArena& a) {
 
 // Sizes (in elements) of the scratch activations for a chunk of T tokens.
 struct ScratchSizes {
-    uint64_t embd, q, kv, att, ffn, route, slots, expOut, partials, logits, headIds;
+    uint64_t embd, q, kv, att, ffn, route, slots, expOut, partials, logits, headIds, expBias;
 };
 
 ScratchSizes scratchSizes(const HyperParams& hp, uint32_t T) {
@@ -153,6 +158,7 @@ ScratchSizes scratchSizes(const HyperParams& hp, uint32_t T) {
     z.partials = uint64_t(kMaxDecodeSplits) * maxHead * (hp.headDimV + 2);
     z.logits = uint64_t(T) * hp.nVocab;
     z.headIds = 0;
+    z.expBias = hp.arch == Architecture::GptOss ? uint64_t(T) * k * std::max(hp.nFfExp, hp.nEmbd) : 0;
     if (hp.arch == Architecture::Deepseek2) {
         const DeepseekScratch d = deepseek2Scratch(hp);
         z.q = std::max(z.q, T * d.q);
@@ -167,7 +173,7 @@ ScratchSizes scratchSizes(const HyperParams& hp, uint32_t T) {
 uint64_t scratchBytes(const HyperParams& hp, uint32_t T) {
     const ScratchSizes z = scratchSizes(hp, T);
     const uint64_t floats = 3 * z.embd + z.q + 2 * z.kv + z.att + 2 * z.ffn + z.route + 2 * z.slots + z.expOut +
-                            z.embd /* shared */ + z.partials + z.logits + z.headIds;
+                            z.embd /* shared */ + z.partials + z.logits + z.headIds + z.expBias;
     return 4 * (floats + T);
 }
 
@@ -184,7 +190,7 @@ uint64_t kvBytes(const model::ModelData& md, KvCacheType type, uint32_t capacity
 // The largest single scratch buffer of a chunk, in bytes (must fit one binding).
 uint64_t largestScratch(const HyperParams& hp, uint32_t T) {
     const ScratchSizes z = scratchSizes(hp, T);
-    return 4 * std::max({z.embd, z.q, z.kv, z.att, z.ffn, z.route, z.expOut, z.partials, z.logits, z.headIds});
+    return 4 * std::max({z.embd, z.q, z.kv, z.att, z.ffn, z.route, z.expOut, z.partials, z.logits, z.headIds, z.expBias});
 }
 
 class VulkanRunner final : public ModelRunner {
@@ -230,7 +236,7 @@ VulkanRunner::~VulkanRunner() {
     }
     Scratch& s = m_scratch;
     for (Buffer* b : {&s.x, &s.h, &s.y, &s.q, &s.k, &s.v, &s.att, &s.g, &s.u, &s.routeLogits, &s.ids, &s.weights,
-                      &s.expOut, &s.shared, &s.attnPartials, &s.headIds, &s.tokens, &s.logits}) {
+                      &s.expOut, &s.shared, &s.attnPartials, &s.headIds, &s.expBias, &s.tokens, &s.logits}) {
         destroyBuffer(*m_device, *b);
     }
     m_arena.destroy(*m_device);
@@ -367,6 +373,21 @@ void VulkanRunner::bindViews(const ModelSlots& slots) {
         G.wqB = view(s.wqB, L.wqB);
         G.wkvAMqa = view(s.wkvAMqa, L.wkvAMqa);
         G.wkvB = view(s.wkvB, L.wkvB);
+        G.sinks = span(s.sinks);
+        // Expert biases: F32 tables of one row per expert, read with get_rows by expert id.
+        const auto biases = [&](uint32_t slot, const model::ExpertBiases& e) {
+            WeightView v;
+            if (slot == kNone) return v;
+            const BufferSpan sp = m_arena.span(slot);
+            v.buffer = sp.buffer;
+            v.offset = sp.offset;
+            v.cols = uint32_t(e.rows);
+            v.rows = uint32_t(e.values.size() / e.rows);
+            return v;
+        };
+        G.gateExpsB = biases(s.gateExpsB, L.gateExpsB);
+        G.upExpsB = biases(s.upExpsB, L.upExpsB);
+        G.downExpsB = biases(s.downExpsB, L.downExpsB);
         G.kB = experts(s.kB, L.kB);
         G.vB = experts(s.vB, L.vB);
         // Per decoded token: everything but the routed experts, plus k of E experts.
@@ -408,6 +429,7 @@ Result<void> VulkanRunner::allocateScratch() {
     PONDER_TRY(make(s.expOut, z.expOut));
     PONDER_TRY(make(s.shared, hp.nFfShexp ? z.embd : 1));
     PONDER_TRY(make(s.attnPartials, z.partials));
+    if (z.expBias) PONDER_TRY(make(s.expBias, z.expBias));
     if (z.headIds) {
         // MLA's per-head products select head h in slot h of every token (written once).
         PONDER_TRY(make(s.headIds, z.headIds, MemoryKind::HostVisible));

@@ -25,6 +25,9 @@ struct GpuLayer {
     BufferSpan routerB, expProbsB;        // f32 [n_expert]
     WeightView gateExps, upExps, downExps;        // [E][n_ff_exp][n_embd], ..., [E][n_embd][n_ff_exp]
     WeightView gateShexp, upShexp, downShexp;     // shared expert
+    // gpt-oss: per-head sinks, per-expert output biases as F32 tables [E][rows] (gathered by id)
+    BufferSpan sinks;                     // f32 [n_head]
+    WeightView gateExpsB, upExpsB, downExpsB;
     // deepseek2 multi-head latent attention (engine-spec.md 2.5)
     BufferSpan qANorm, kvANorm;           // f32 [q_lora_rank], [kv_lora_rank]
     WeightView wqA, wqB;                  // [n_embd -> q_lora_rank], [q_lora_rank -> n_head*(n+r)]
@@ -56,6 +59,7 @@ struct Scratch {
     Buffer ids, weights;      // int32 / f32 [T][k]
     Buffer expOut;            // f32 [T][k][n_embd]
     Buffer shared;            // f32 [T][n_embd] shared-expert output
+    Buffer expBias;           // f32 [T][k][max(n_ff_exp, n_embd)] gathered expert biases (gpt-oss)
     Buffer attnPartials;      // f32 split-KV partials of one decode step
     Buffer headIds;           // int32 [T][n_head] = 0..n_head-1: MLA's per-head matrices run
                               // as an expert-routed matvec with every head "selected"
