@@ -24,6 +24,33 @@
     </message>
 </context>
 <context>
+    <name>AttachCollectionsButton</name>
+    <message>
+        <source>Documents: %1</source>
+        <translation>Dokumente: %1</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <source>This chat answers from %1 collections</source>
+        <translation>Dieser Chat antwortet aus %1 Sammlungen</translation>
+    </message>
+    <message>
+        <source>Attach document collections to this chat</source>
+        <translation>Dokumentsammlungen an diesen Chat anhängen</translation>
+    </message>
+    <message>
+        <source>Answer from %1</source>
+        <translation>Aus %1 antworten</translation>
+    </message>
+    <message>
+        <source>Manage documents…</source>
+        <translation>Dokumente verwalten …</translation>
+    </message>
+</context>
+<context>
     <name>BranchSwitcher</name>
     <message>
         <source>Version %1 of %2</source>
@@ -294,6 +321,60 @@
     </message>
 </context>
 <context>
+    <name>CitationPanel</name>
+    <message>
+        <source>Cited passage</source>
+        <translation>Zitierte Textstelle</translation>
+    </message>
+    <message>
+        <source>[%1] %2</source>
+        <translation>[%1] %2</translation>
+    </message>
+    <message>
+        <source>Page %1, lines %2–%3</source>
+        <translation>Seite %1, Zeilen %2–%3</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Datei: %1</translation>
+    </message>
+    <message>
+        <source>Passage</source>
+        <translation>Textstelle</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>Datei öffnen</translation>
+    </message>
+    <message>
+        <source>Opens the file in the program your system uses for it</source>
+        <translation>Öffnet die Datei in dem Programm, das Ihr System dafür verwendet</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Close the passage</source>
+        <translation>Textstelle schließen</translation>
+    </message>
+</context>
+<context>
+    <name>CitationRow</name>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <source>[%1] %2, p. %3</source>
+        <translation>[%1] %2, S. %3</translation>
+    </message>
+    <message>
+        <source>Show the passage this answer cites</source>
+        <translation>Die Textstelle zeigen, die diese Antwort zitiert</translation>
+    </message>
+</context>
+<context>
     <name>CodeBlock</name>
     <message>
         <source>Code block, %1</source>
@@ -375,6 +456,45 @@
     </message>
 </context>
 <context>
+    <name>DocumentRow</name>
+    <message>
+        <source>Indexed, %1 passages</source>
+        <translation>Indiziert, %1 Textstellen</translation>
+    </message>
+    <message>
+        <source>Indexing…</source>
+        <translation>Wird indiziert …</translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation>Übersprungen: %1</translation>
+    </message>
+    <message>
+        <source>Waiting to be indexed</source>
+        <translation>Wartet auf die Indizierung</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Indexing %1</source>
+        <translation>%1 wird indiziert</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the collection</source>
+        <translation>%1 aus der Sammlung entfernen</translation>
+    </message>
+    <message>
+        <source>Removes the file from the index; the file itself stays on disk</source>
+        <translation>Entfernt die Datei aus dem Index; die Datei selbst bleibt auf der Festplatte</translation>
+    </message>
+</context>
+<context>
     <name>Documents</name>
     <message>
         <source>The file no longer exists.</source>
@@ -406,6 +526,121 @@
     <message>
         <source>A collection named “%1” exists already.</source>
         <translation>Eine Sammlung namens „%1“ gibt es bereits.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsDialog</name>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>Sammlungen</translation>
+    </message>
+    <message>
+        <source>%1 (%2 files, %3 skipped)</source>
+        <translation>%1 (%2 Dateien, %3 übersprungen)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 files)</source>
+        <translation>%1 (%2 Dateien)</translation>
+    </message>
+    <message>
+        <source>No collections yet</source>
+        <translation>Noch keine Sammlungen</translation>
+    </message>
+    <message>
+        <source>Create one, add files or folders, then attach it to a chat.</source>
+        <translation>Legen Sie eine an, fügen Sie Dateien oder Ordner hinzu und hängen Sie sie dann an einen Chat an.</translation>
+    </message>
+    <message>
+        <source>New collection</source>
+        <translation>Neue Sammlung</translation>
+    </message>
+    <message>
+        <source>Name of the new collection</source>
+        <translation>Name der neuen Sammlung</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Anlegen</translation>
+    </message>
+    <message>
+        <source>Create the collection</source>
+        <translation>Die Sammlung anlegen</translation>
+    </message>
+    <message>
+        <source>Delete collection…</source>
+        <translation>Sammlung löschen …</translation>
+    </message>
+    <message>
+        <source>Delete the selected collection</source>
+        <translation>Die ausgewählte Sammlung löschen</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Dateien hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Add files to the collection</source>
+        <translation>Dateien zur Sammlung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>Ordner hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Add a folder to the collection; it is watched for changes</source>
+        <translation>Einen Ordner zur Sammlung hinzufügen; er wird auf Änderungen überwacht</translation>
+    </message>
+    <message>
+        <source>Indexing: %1 of %2 files</source>
+        <translation>Indizierung: %1 von %2 Dateien</translation>
+    </message>
+    <message>
+        <source>Indexing progress</source>
+        <translation>Fortschritt der Indizierung</translation>
+    </message>
+    <message>
+        <source>Files of the collection</source>
+        <translation>Dateien der Sammlung</translation>
+    </message>
+    <message>
+        <source>No files yet</source>
+        <translation>Noch keine Dateien</translation>
+    </message>
+    <message>
+        <source>Text, Markdown, HTML, source code and PDF files can be added.</source>
+        <translation>Text-, Markdown-, HTML-, Quellcode- und PDF-Dateien können hinzugefügt werden.</translation>
+    </message>
+    <message>
+        <source>Add files</source>
+        <translation>Dateien hinzufügen</translation>
+    </message>
+    <message>
+        <source>Documents (*.txt *.md *.markdown *.html *.htm *.pdf)</source>
+        <translation>Dokumente (*.txt *.md *.markdown *.html *.htm *.pdf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Add a folder</source>
+        <translation>Einen Ordner hinzufügen</translation>
+    </message>
+    <message>
+        <source>Delete collection</source>
+        <translation>Sammlung löschen</translation>
+    </message>
+    <message>
+        <source>Delete the collection and its index? The files themselves stay where they are.</source>
+        <translation>Die Sammlung und ihren Index löschen? Die Dateien selbst bleiben, wo sie sind.</translation>
     </message>
 </context>
 <context>
@@ -920,6 +1155,26 @@
         <source>Not on the GPU: %1</source>
         <translation>Nicht auf der GPU: %1</translation>
     </message>
+    <message>
+        <source>The GPU stopped responding, so %1 was closed. Your chats are safe.</source>
+        <translation>Die GPU reagierte nicht mehr, deshalb wurde %1 geschlossen. Ihre Chats sind sicher.</translation>
+    </message>
+    <message>
+        <source>Open again</source>
+        <translation>Erneut öffnen</translation>
+    </message>
+    <message>
+        <source>Open %1 again on the GPU</source>
+        <translation>%1 erneut auf der GPU öffnen</translation>
+    </message>
+    <message>
+        <source>Open on the CPU</source>
+        <translation>Auf der CPU öffnen</translation>
+    </message>
+    <message>
+        <source>Open %1 on the CPU this time: slower, but it does not depend on the GPU</source>
+        <translation>%1 diesmal auf der CPU öffnen: langsamer, aber unabhängig von der GPU</translation>
+    </message>
 </context>
 <context>
     <name>NoticeBar</name>
@@ -1211,6 +1466,14 @@ GPU: %5</translation>
     <message>
         <source>Sampling, context length, GPU, theme and language (Ctrl+,)</source>
         <translation>Sampling, Kontextlänge, GPU, Farbschema und Sprache (Strg+,)</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <source>Collections of your files that chats can answer from</source>
+        <translation>Sammlungen Ihrer Dateien, aus denen Chats antworten können</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,33 @@
     </message>
 </context>
 <context>
+    <name>AttachCollectionsButton</name>
+    <message>
+        <source>Documents: %1</source>
+        <translation>文档：%1</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>This chat answers from %1 collections</source>
+        <translation>此聊天根据 %1 个集合作答</translation>
+    </message>
+    <message>
+        <source>Attach document collections to this chat</source>
+        <translation>将文档集合附加到此聊天</translation>
+    </message>
+    <message>
+        <source>Answer from %1</source>
+        <translation>根据 %1 作答</translation>
+    </message>
+    <message>
+        <source>Manage documents…</source>
+        <translation>管理文档…</translation>
+    </message>
+</context>
+<context>
     <name>BranchSwitcher</name>
     <message>
         <source>Version %1 of %2</source>
@@ -294,6 +321,60 @@
     </message>
 </context>
 <context>
+    <name>CitationPanel</name>
+    <message>
+        <source>Cited passage</source>
+        <translation>引用的段落</translation>
+    </message>
+    <message>
+        <source>[%1] %2</source>
+        <translation>[%1] %2</translation>
+    </message>
+    <message>
+        <source>Page %1, lines %2–%3</source>
+        <translation>第 %1 页，第 %2–%3 行</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <source>Passage</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <source>Opens the file in the program your system uses for it</source>
+        <translation>用系统为此类文件指定的程序打开该文件</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close the passage</source>
+        <translation>关闭段落</translation>
+    </message>
+</context>
+<context>
+    <name>CitationRow</name>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>[%1] %2, p. %3</source>
+        <translation>[%1] %2，第 %3 页</translation>
+    </message>
+    <message>
+        <source>Show the passage this answer cites</source>
+        <translation>显示此回答引用的段落</translation>
+    </message>
+</context>
+<context>
     <name>CodeBlock</name>
     <message>
         <source>Code block, %1</source>
@@ -375,6 +456,45 @@
     </message>
 </context>
 <context>
+    <name>DocumentRow</name>
+    <message>
+        <source>Indexed, %1 passages</source>
+        <translation>已索引，%1 个段落</translation>
+    </message>
+    <message>
+        <source>Indexing…</source>
+        <translation>正在索引…</translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation>已跳过：%1</translation>
+    </message>
+    <message>
+        <source>Waiting to be indexed</source>
+        <translation>等待索引</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>Indexing %1</source>
+        <translation>正在索引 %1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the collection</source>
+        <translation>从集合中移除 %1</translation>
+    </message>
+    <message>
+        <source>Removes the file from the index; the file itself stays on disk</source>
+        <translation>从索引中移除该文件；文件本身仍保留在磁盘上</translation>
+    </message>
+</context>
+<context>
     <name>Documents</name>
     <message>
         <source>The file no longer exists.</source>
@@ -406,6 +526,121 @@
     <message>
         <source>A collection named “%1” exists already.</source>
         <translation>名为“%1”的集合已存在。</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsDialog</name>
+    <message>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>集合</translation>
+    </message>
+    <message>
+        <source>%1 (%2 files, %3 skipped)</source>
+        <translation>%1（%2 个文件，已跳过 %3 个）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 files)</source>
+        <translation>%1（%2 个文件）</translation>
+    </message>
+    <message>
+        <source>No collections yet</source>
+        <translation>还没有集合</translation>
+    </message>
+    <message>
+        <source>Create one, add files or folders, then attach it to a chat.</source>
+        <translation>创建一个集合，添加文件或文件夹，然后将其附加到聊天。</translation>
+    </message>
+    <message>
+        <source>New collection</source>
+        <translation>新建集合</translation>
+    </message>
+    <message>
+        <source>Name of the new collection</source>
+        <translation>新集合的名称</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Create the collection</source>
+        <translation>创建该集合</translation>
+    </message>
+    <message>
+        <source>Delete collection…</source>
+        <translation>删除集合…</translation>
+    </message>
+    <message>
+        <source>Delete the selected collection</source>
+        <translation>删除所选集合</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Add files to the collection</source>
+        <translation>向集合添加文件</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <source>Add a folder to the collection; it is watched for changes</source>
+        <translation>向集合添加文件夹；将监视其中的更改</translation>
+    </message>
+    <message>
+        <source>Indexing: %1 of %2 files</source>
+        <translation>正在索引：第 %1 个，共 %2 个文件</translation>
+    </message>
+    <message>
+        <source>Indexing progress</source>
+        <translation>索引进度</translation>
+    </message>
+    <message>
+        <source>Files of the collection</source>
+        <translation>集合中的文件</translation>
+    </message>
+    <message>
+        <source>No files yet</source>
+        <translation>还没有文件</translation>
+    </message>
+    <message>
+        <source>Text, Markdown, HTML, source code and PDF files can be added.</source>
+        <translation>可以添加文本、Markdown、HTML、源代码和 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>Add files</source>
+        <translation>添加文件</translation>
+    </message>
+    <message>
+        <source>Documents (*.txt *.md *.markdown *.html *.htm *.pdf)</source>
+        <translation>文档 (*.txt *.md *.markdown *.html *.htm *.pdf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Add a folder</source>
+        <translation>添加文件夹</translation>
+    </message>
+    <message>
+        <source>Delete collection</source>
+        <translation>删除集合</translation>
+    </message>
+    <message>
+        <source>Delete the collection and its index? The files themselves stay where they are.</source>
+        <translation>删除该集合及其索引？文件本身将保留在原处。</translation>
     </message>
 </context>
 <context>
@@ -920,6 +1155,26 @@
         <source>Not on the GPU: %1</source>
         <translation>未在 GPU 上运行：%1</translation>
     </message>
+    <message>
+        <source>The GPU stopped responding, so %1 was closed. Your chats are safe.</source>
+        <translation>GPU 停止了响应，因此已关闭 %1。您的聊天内容是安全的。</translation>
+    </message>
+    <message>
+        <source>Open again</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Open %1 again on the GPU</source>
+        <translation>在 GPU 上重新打开 %1</translation>
+    </message>
+    <message>
+        <source>Open on the CPU</source>
+        <translation>在 CPU 上打开</translation>
+    </message>
+    <message>
+        <source>Open %1 on the CPU this time: slower, but it does not depend on the GPU</source>
+        <translation>这次在 CPU 上打开 %1：速度较慢，但不依赖 GPU</translation>
+    </message>
 </context>
 <context>
     <name>NoticeBar</name>
@@ -1211,6 +1466,14 @@ GPU：%5</translation>
     <message>
         <source>Sampling, context length, GPU, theme and language (Ctrl+,)</source>
         <translation>采样、上下文长度、GPU、主题和语言（Ctrl+,）</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Collections of your files that chats can answer from</source>
+        <translation>聊天可以据以作答的文件集合</translation>
     </message>
 </context>
 <context>

@@ -20,14 +20,24 @@ void ModelManager::open(const QString& pathOrUrl) {
     const QUrl url(pathOrUrl);
     const QString path = url.isLocalFile() ? url.toLocalFile() : pathOrUrl;
     if (path.isEmpty()) return;
+    load(path, m_settings.gpuIndex());
+}
+
+void ModelManager::reopen(bool onCpu) {
+    if (m_path.isEmpty() || m_loading) return;
+    load(m_path, onCpu ? GpuChoice::CpuOnly : m_settings.gpuIndex());
+}
+
+void ModelManager::load(const QString& path, int gpuIndex) {
     m_loading = true;
     m_loaded = false;  // the worker frees the old model before loading the new one
+    m_gpuLost = false;
     m_path = QFileInfo(path).absoluteFilePath();
     m_error.clear();
     m_summary = {};
     setLoadProgress(-1);
     emit stateChanged();
-    m_service.loadModel(m_path, m_settings.contextLength(), m_settings.gpuIndex());
+    m_service.loadModel(m_path, m_settings.contextLength(), gpuIndex);
 }
 
 void ModelManager::unload() {
@@ -63,9 +73,11 @@ void ModelManager::setLoadProgress(double fraction) {
 }
 
 void ModelManager::onUnloaded() {
-    // Also when the worker dropped the model itself (a lost GPU): nothing is loaded now.
+    // unload() clears m_loaded first, so a model still marked loaded here was dropped by the
+    // worker itself, which it does only when the GPU is lost.
     if (m_loading || !m_loaded) return;
     m_loaded = false;
+    m_gpuLost = true;
     emit stateChanged();
 }
 

@@ -38,6 +38,9 @@ class ModelManager : public QObject {
     Q_PROPERTY(QString deviceNote READ deviceNote NOTIFY stateChanged)
     /// 0..1 while the weights are uploaded to the GPU; -1 when not known (CPU, or not begun).
     Q_PROPERTY(double loadProgress READ loadProgress NOTIFY loadProgressChanged)
+    /// The GPU stopped responding and the worker closed the model (the chats are intact);
+    /// reopen() offers it again, on the GPU or the CPU. Cleared by the next open.
+    Q_PROPERTY(bool gpuLost READ gpuLost NOTIFY stateChanged)
 
 public:
     ModelManager(InferenceService& service, AppSettings& settings, QObject* parent = nullptr);
@@ -45,6 +48,9 @@ public:
     /// Loads a GGUF file; @p pathOrUrl may be a path or a file: URL (from a FileDialog).
     Q_INVOKABLE void open(const QString& pathOrUrl);
     Q_INVOKABLE void unload();
+    /// Opens the last model again: on the GPU the settings choose, or with @p onCpu on the
+    /// CPU for this once (after a lost GPU, without changing the setting).
+    Q_INVOKABLE void reopen(bool onCpu);
 
     bool loading() const { return m_loading; }
     bool loaded() const { return m_loaded; }
@@ -65,6 +71,7 @@ public:
     QString device() const { return m_summary.device; }
     QString deviceNote() const { return m_summary.deviceNote; }
     double loadProgress() const { return m_loadProgress; }
+    bool gpuLost() const { return m_gpuLost; }
 
     /// "1.5 B", "640 M": parameter counts the way model cards write them.
     static QString formatCount(qint64 n);
@@ -79,6 +86,7 @@ private:
     void onLoaded(const ModelSummary& summary);
     void onFailed(const QString& path, const QString& message);
     void onUnloaded();
+    void load(const QString& path, int gpuIndex);
     void setLoadProgress(double fraction);
 
     InferenceService& m_service;
@@ -89,4 +97,5 @@ private:
     QString m_error;
     ModelSummary m_summary;
     double m_loadProgress = -1;
+    bool m_gpuLost = false;
 };

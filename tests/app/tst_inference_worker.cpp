@@ -5,7 +5,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "app_settings.h"
 #include "inference_service.h"
+#include "model_manager.h"
 #include "model_gen.h"
 #include "ponder/assistant.h"
 #include "ponder/gpu.h"
@@ -131,6 +133,50 @@ private slots:
         service.generate(conversation, settings);
         QVERIFY(finished.wait(60000));
         QVERIFY(finished.first().at(1).value<GenerationStats>().generatedTokens > 0);
+    }
+
+    // What the model panel offers after a lost GPU: the manager says the GPU was lost (not that
+    // the user closed the model) and reopens the model, on the CPU when asked, for this once.
+    void modelManagerReopensAfterALostGpu() {
+        QTemporaryDir data;
+        QVERIFY(data.isValid());
+        AppSettings settings(data.path());
+        settings.setContextLength(128);
+        InferenceService service;
+        ModelManager manager(service, settings);
+        QSignalSpy loaded(&manager, &ModelManager::modelLoaded);
+        manager.open(m_model);
+        QVERIFY(loaded.wait(60000));
+        QVERIFY2(manager.device() != QStringLiteral("CPU"), qPrintable(manager.deviceNote()));
+        QVERIFY(!manager.gpuLost());
+
+        GenerationSettings generation;
+        generation.maxTokens = 8;
+        QSignalSpy failed(&service, &InferenceService::generationFailed);
+        ponder::vk::simulateDeviceLossAfter(1);
+        service.generate({{PromptMessage::Role::User, "Hello there.", {}}}, generation);
+        const bool gotFailure = failed.wait(60000);
+        ponder::vk::simulateDeviceLossAfter(-1);
+        QVERIFY(gotFailure);
+        QTRY_VERIFY(manager.gpuLost());
+        QVERIFY(!manager.loaded());
+
+        manager.reopen(true);
+        QVERIFY(manager.loading());
+        QVERIFY(!manager.gpuLost());
+        QVERIFY(loaded.wait(60000));
+        QCOMPARE(manager.device(), QStringLiteral("CPU"));
+        QCOMPARE(settings.gpuIndex(), int(GpuChoice::Automatic));  // the setting is untouched
+
+        manager.reopen(false);
+        QVERIFY(loaded.wait(60000));
+        QVERIFY(manager.device() != QStringLiteral("CPU"));
+
+        // Closing the model oneself is not a lost GPU.
+        QSignalSpy unloaded(&service, &InferenceService::modelUnloaded);
+        manager.unload();
+        QVERIFY(unloaded.wait(10000));
+        QVERIFY(!manager.gpuLost());
     }
 
     // A GPU that is not there: the model still opens, on the CPU, and the summary says why.

@@ -4,8 +4,8 @@ import QtQuick.Layouts
 import Ponder
 import Ponder.Core
 
-// The model panel: facts about the loaded model, the last load error, recent models, and the
-// way to the model catalog.
+// The model panel: facts about the loaded model, the last load error, the way back after a
+// lost GPU, recent models, and the way to the model catalog.
 Dialog {
     id: root
 
@@ -20,6 +20,16 @@ Dialog {
     standardButtons: Dialog.Close
     width: Math.min(parent ? parent.width - 2 * Theme.spacingXxl : 560, 560)
     anchors.centerIn: parent
+
+    // A lost GPU closes the model mid-chat: offer the way back at once instead of leaving the
+    // user to find out why the send button went grey.
+    Connections {
+        target: root.model
+
+        function onStateChanged() {
+            if (root.model.gpuLost && !root.opened) root.open()
+        }
+    }
 
     component InfoRow: RowLayout {
         property string label
@@ -81,6 +91,38 @@ Dialog {
             wrapMode: Text.Wrap
             Accessible.role: Accessible.AlertMessage
             Accessible.name: text
+        }
+
+        // After a lost GPU: the way back, on the GPU again or on the CPU, one click each.
+        Label {
+            objectName: "gpuLostText"
+            Layout.fillWidth: true
+            visible: root.model.gpuLost && !root.model.loading
+            text: qsTr("The GPU stopped responding, so %1 was closed. Your chats are safe.")
+                  .arg(root.model.fileName)
+            color: Theme.danger
+            wrapMode: Text.Wrap
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: text
+        }
+        RowLayout {
+            visible: root.model.gpuLost && !root.model.loading
+            spacing: Theme.spacingSm
+
+            ActionButton {
+                objectName: "reopenOnGpuButton"
+                accent: true
+                text: qsTr("Open again")
+                hint: qsTr("Open %1 again on the GPU").arg(root.model.fileName)
+                onClicked: root.model.reopen(false)
+            }
+            ActionButton {
+                objectName: "reopenOnCpuButton"
+                text: qsTr("Open on the CPU")
+                hint: qsTr("Open %1 on the CPU this time: slower, but it does not depend on the GPU")
+                      .arg(root.model.fileName)
+                onClicked: root.model.reopen(true)
+            }
         }
 
         ColumnLayout {
