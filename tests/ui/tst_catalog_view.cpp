@@ -1,7 +1,8 @@
 // The Models dialog driven the way a user drives it, against a local HTTP server the test
 // starts (nothing reaches the internet): the catalog entries with their fit estimate, Download
-// with progress, Pause, Resume, then "Chat with it" handing the file to the app; and a file
-// copied into the models folder by hand listed under "On this computer".
+// with progress, Pause, Resume, then "Chat with it" handing the file to the app; Cancel; a
+// server error shown on the entry; and a file copied into the models folder by hand listed
+// under "On this computer".
 #include <QtQml/qqmlextensionplugin.h>
 #include <QCryptographicHash>
 #include <QDir>
@@ -111,6 +112,18 @@ private slots:
         e.parts = {part};
         ModelCatalog catalog;
         catalog.entries << e;
+        // The same file under another name, to cancel; and one the server does not have.
+        e.id = QStringLiteral("cancelme");
+        e.name = QStringLiteral("Cancelled Test Model");
+        e.parts[0].fileName = QStringLiteral("cancel-q8_0.gguf");
+        e.parts[0].url = m_server.url("/cancel-q8_0.gguf");
+        m_server.addFile("/cancel-q8_0.gguf", m_file);
+        catalog.entries << e;
+        e.id = QStringLiteral("missing");
+        e.name = QStringLiteral("Missing Test Model");
+        e.parts[0].fileName = QStringLiteral("missing-q8_0.gguf");
+        e.parts[0].url = m_server.url("/missing-q8_0.gguf");
+        catalog.entries << e;
 
         m_manager = std::make_unique<DownloadManager>(m_dir.path());
         m_manager->setCatalog(catalog);
@@ -167,6 +180,36 @@ private slots:
         QVERIFY(click(QStringLiteral("tiny"), "openButton"));
         QCOMPARE(open.count(), 1);
         QCOMPARE(open.first().at(0).toString(), done.fileName());
+    }
+
+    // Cancel stops the download, deletes what came, and offers Download again.
+    void cancelDeletesThePartialFile() {
+        const QString id = QStringLiteral("cancelme");
+        m_server.setSlow(64 * 1024, 40);
+        QVERIFY(click(id, "downloadButton"));
+        QTRY_VERIFY(control(id, "cancelButton")->isVisible());
+        QTRY_VERIFY(m_manager->catalog()->index(1).data(CatalogModel::ProgressRole).toDouble() > 0.0);
+        QVERIFY(click(id, "cancelButton"));
+        QTRY_VERIFY(control(id, "downloadButton")->isVisible());
+        m_server.setSlow(0, 0);
+        QVERIFY(!control(id, "cancelButton")->isVisible());
+        QVERIFY(!control(id, "openButton")->isVisible());
+        QStringList left = QDir(m_dir.path()).entryList({QStringLiteral("cancel-q8_0*")}, QDir::Files | QDir::Hidden);
+        QVERIFY2(left.isEmpty(), qPrintable(left.join(u' ')));
+    }
+
+    // A download the server refuses: the entry shows the manager's error where the status goes,
+    // and Download is offered again (nothing is half-kept).
+    void serverErrorIsShownAndRetryable() {
+        const QString id = QStringLiteral("missing");
+        QVERIFY(click(id, "downloadButton"));
+        QTRY_VERIFY(!m_manager->catalog()->index(2).data(CatalogModel::ErrorRole).toString().isEmpty());
+        const QString error = m_manager->catalog()->index(2).data(CatalogModel::ErrorRole).toString();
+        QTRY_VERIFY2(text(id, "statusText").contains(error), qPrintable(text(id, "statusText") + " / " + error));
+        QVERIFY(control(id, "statusText")->isVisible());
+        QTRY_VERIFY(control(id, "downloadButton")->isVisible());
+        QVERIFY(!control(id, "openButton")->isVisible());
+        QVERIFY(!QFileInfo::exists(QDir(m_dir.path()).filePath(QStringLiteral("missing-q8_0.gguf"))));
     }
 
     void handCopiedFilesAreListed() {
