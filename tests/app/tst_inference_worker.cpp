@@ -135,8 +135,9 @@ private slots:
         QVERIFY(finished.first().at(1).value<GenerationStats>().generatedTokens > 0);
     }
 
-    // What the model panel offers after a lost GPU: the manager says the GPU was lost (not that
-    // the user closed the model) and reopens the model, on the CPU when asked, for this once.
+    // The model manager as the UI sees it: upload progress while the model goes to the GPU; after
+    // a lost GPU it says so (not that the user closed the model) and reopens the model, on the
+    // CPU when asked, for this once.
     void modelManagerReopensAfterALostGpu() {
         QTemporaryDir data;
         QVERIFY(data.isValid());
@@ -145,10 +146,16 @@ private slots:
         InferenceService service;
         ModelManager manager(service, settings);
         QSignalSpy loaded(&manager, &ModelManager::modelLoaded);
+        // What the header button and the panel's bar show while the weights go to the GPU.
+        QList<double> progress;
+        connect(&manager, &ModelManager::loadProgressChanged, this, [&] { progress << manager.loadProgress(); });
         manager.open(m_model);
         QVERIFY(loaded.wait(60000));
         QVERIFY2(manager.device() != QStringLiteral("CPU"), qPrintable(manager.deviceNote()));
         QVERIFY(!manager.gpuLost());
+        QVERIFY(progress.size() >= 2);
+        QVERIFY(progress.contains(1.0));
+        QCOMPARE(manager.loadProgress(), -1.0);  // done: no bar any more
 
         GenerationSettings generation;
         generation.maxTokens = 8;
