@@ -94,6 +94,7 @@ ApplicationWindow {
             }
             onSettingsRequested: settingsDialog.open()
             onImportRequested: importDialog.open()
+            onDocumentsRequested: documentsDialog.open()
             onExportRequested: (id, title, format) => {
                 exportDialog.conversationId = id
                 exportDialog.format = format
@@ -128,6 +129,8 @@ ApplicationWindow {
                 controller: window.controller
                 onOpenModelRequested: modelFileDialog.open()
                 onModelInfoRequested: modelPanel.open()
+                onDocumentsRequested: documentsDialog.open()
+                onCitationRequested: citation => citationPanel.show(citation)
             }
         }
     }
@@ -143,6 +146,19 @@ ApplicationWindow {
         actionHint: qsTr("Restore the deleted chat")
         onActionTriggered: window.controller.undoDelete()
         onDismissed: window.controller.dismissUndo()
+    }
+
+    DocumentsDialog {
+        id: documentsDialog
+
+        objectName: "documentsDialog"
+        documents: window.controller.documents
+    }
+
+    CitationPanel {
+        id: citationPanel
+
+        objectName: "citationPanel"
     }
 
     SettingsDialog {

@@ -94,6 +94,6 @@ QVariant DocumentListModel::data(const QModelIndex& index, int role) const {
 }
 
 QHash<int, QByteArray> DocumentListModel::roleNames() const {
-    return {{IdRole, "documentId"}, {PathRole, "path"},     {FileNameRole, "fileName"}, {StateRole, "state"},
+    return {{IdRole, "documentId"}, {PathRole, "path"},     {FileNameRole, "fileName"}, {StateRole, "docState"},
             {ErrorRole, "error"},       {ChunksRole, "chunks"}, {PagesRole, "pages"}};
 }

@@ -43,7 +43,7 @@ class DocumentListModel : public QAbstractListModel {
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 
 public:
-    /// StateRole: "indexed", "indexing" (the file being read now), "pending" or "error".
+    /// StateRole (QML "docState"; "state" is taken by Item): "indexed", "indexing" (the file being read now), "pending" or "error".
     enum Roles { IdRole = Qt::UserRole + 1, PathRole, FileNameRole, StateRole, ErrorRole, ChunksRole, PagesRole };
 
     explicit DocumentListModel(QObject* parent = nullptr) : QAbstractListModel(parent) {}

@@ -35,6 +35,9 @@ Item {
     readonly property bool streaming: messageState === "streaming"
     property bool editing: false
 
+    // A [n] source under the answer was clicked: the window shows the passage.
+    signal citationActivated(var citation)
+
     implicitHeight: column.implicitHeight + Theme.spacingLg
     Accessible.role: Accessible.ListItem
     Accessible.name: (isUser ? qsTr("You said: %1") : qsTr("Ponder answered: %1")).arg(content)
@@ -145,6 +148,14 @@ Item {
             Layout.fillWidth: true
             visible: !root.isUser && root.content !== ""
             segments: root.isUser ? [] : root.segments
+        }
+
+        CitationRow {
+            objectName: "citationRow"
+            Layout.fillWidth: true
+            citations: !root.isUser && !root.streaming && root.controller && root.messageId
+                       ? root.controller.documents.citations(root.messageId, root.content) : []
+            onActivated: citation => root.citationActivated(citation)
         }
 
         Text {

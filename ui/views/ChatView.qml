@@ -16,6 +16,8 @@ Rectangle {
 
     signal openModelRequested()
     signal modelInfoRequested()
+    signal documentsRequested()
+    signal citationRequested(var citation)
 
     function focusInput() {
         inputBox.textArea.forceActiveFocus()
@@ -52,6 +54,13 @@ Rectangle {
                 Layout.preferredWidth: 24
                 Layout.preferredHeight: 24
                 Accessible.name: qsTr("Loading the model")
+            }
+
+            AttachCollectionsButton {
+                objectName: "attachCollectionsButton"
+                documents: root.controller.documents
+                conversationId: root.controller.currentConversationId
+                onManageRequested: root.documentsRequested()
             }
 
             ActionButton {
@@ -115,6 +124,7 @@ Rectangle {
                 controller: root.controller
                 row: model
                 rowIndex: index
+                onCitationActivated: citation => root.citationRequested(citation)
             }
 
             onContentHeightChanged: if (stickToBottom) positionViewAtEnd()

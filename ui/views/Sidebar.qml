@@ -16,6 +16,7 @@ Rectangle {
     signal newChatRequested()
     signal settingsRequested()
     signal importRequested()
+    signal documentsRequested()
     signal exportRequested(var conversationId, string title, string format)
 
     function focusSearch() {
@@ -92,6 +93,15 @@ Rectangle {
                       ? qsTr("No chat contains all of these words.")
                       : qsTr("Your conversations will appear here. They are stored only on this computer.")
             }
+        }
+
+        ActionButton {
+            objectName: "documentsButton"
+            Layout.fillWidth: true
+            text: qsTr("Documents")
+            available: root.controller.ready
+            hint: qsTr("Collections of your files that chats can answer from")
+            onClicked: root.documentsRequested()
         }
 
         RowLayout {
