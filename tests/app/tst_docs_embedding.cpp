@@ -23,6 +23,7 @@ private slots:
     void hiddenStateMatchesOutputHead();
     void unitVectorsDeterministicBatched();
     void truncationKeepsEndToken();
+    void vulkanMatchesCpu();
     void badModelFiles();
     void pipelineEndToEnd();
 
@@ -110,6 +111,37 @@ void TstDocsEmbedding::unitVectorsDeterministicBatched() {
     const auto single = (*embedder)->embed(std::vector<std::string>{texts[1]});
     QVERIFY(single.ok());
     for (size_t i = 0; i < dim; ++i) QCOMPARE((*single)[i], (*batch)[dim + i]);
+}
+
+// The Vulkan backend (lavapipe where there is no GPU) must give the CPU's vectors: same
+// pooled row, same norm. A long text crosses prompt chunks (128 tokens), a short one not.
+void TstDocsEmbedding::vulkanMatchesCpu() {
+    auto cpu = ponder::Embedder::open(m_model.toStdString());
+    QVERIFY(cpu.ok());
+    ponder::EmbedderOptions o;
+    o.backend = ponder::Backend::Vulkan;
+    auto gpu = ponder::Embedder::open(m_model.toStdString(), o);
+    QVERIFY2(gpu.ok(), gpu.ok() ? "" : gpu.error().message.c_str());
+    std::string longText;
+    for (int i = 0; i < 200; ++i) longText += "word" + std::to_string(i) + " ";
+    const std::vector<std::string> texts = {"alpha beta", longText, "Europa hides a salty ocean", "x"};
+    const auto a = (*cpu)->embed(texts);
+    const auto b = (*gpu)->embed(texts);
+    QVERIFY(a.ok());
+    QVERIFY2(b.ok(), b.ok() ? "" : b.error().message.c_str());
+    QCOMPARE(b->size(), a->size());
+    const size_t dim = (*cpu)->dimension();
+    for (size_t t = 0; t < texts.size(); ++t) {
+        double dot = 0, maxDiff = 0;
+        for (size_t i = 0; i < dim; ++i) {
+            dot += double((*a)[t * dim + i]) * (*b)[t * dim + i];
+            maxDiff = std::max(maxDiff, std::abs(double((*a)[t * dim + i]) - (*b)[t * dim + i]));
+        }
+        // Unit vectors of 64 floats: f32 kernels summing in another order differ by ~1e-6.
+        QVERIFY2(dot > 0.99999 && maxDiff < 1e-3,
+                 qPrintable(QStringLiteral("text %1: cosine %2, max diff %3").arg(t).arg(dot).arg(maxDiff)));
+    }
+    QVERIFY((*gpu)->inputTokens(longText).size() > 128);
 }
 
 void TstDocsEmbedding::truncationKeepsEndToken() {

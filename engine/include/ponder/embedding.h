@@ -1,10 +1,11 @@
 /// @brief Text embeddings from a decoder model (Qwen3-Embedding): last-token pooling of the
-/// final-norm hidden state, L2-normalised, computed on the CPU.
+/// final-norm hidden state, L2-normalised, computed on the CPU or through the Vulkan backend.
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -19,6 +20,9 @@ struct EmbedderOptions {
     /// Longest input in tokens (the end-of-text token included); longer texts are cut.
     uint32_t maxTokens = 512;
     unsigned threads = 0;  // 0 = hardware concurrency
+    /// Vulkan: the forward pass runs on the GPU and only the pooled row comes back.
+    Backend backend = Backend::Cpu;
+    std::optional<std::string> device;  // Vulkan only: index ("1") or name substring; unset = best
 };
 
 /// Turns texts into unit vectors of hparams().nEmbd floats. Qwen3-Embedding's recipe: the

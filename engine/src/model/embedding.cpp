@@ -9,6 +9,7 @@
 #include "model/arch.h"
 #include "model/kv_cache.h"
 #include "model/llama_family.h"
+#include "vk/model_runner.h"
 
 namespace ponder {
 
@@ -20,6 +21,7 @@ struct Embedder::Impl {
     model::KvCache cache;  // reused by every text: each one starts again at position 0
     EmbedderOptions options;
     unsigned threads = 1;
+    std::unique_ptr<vk::ModelRunner> runner;  // set: the Vulkan backend runs the forward pass
 };
 
 Embedder::Embedder(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -48,7 +50,18 @@ Result<std::unique_ptr<Embedder>> Embedder::open(const std::filesystem::path& mo
     std::vector<model::KvShape> shapes;
     for (uint32_t l = 0; l < d.hp.nLayer; ++l) shapes.push_back(d.spec->kvShape(d.hp, l));
     // F32: embeddings are compared across runs, the F16 rounding buys nothing at this size.
-    PONDER_TRY(impl->cache.init(KvCacheType::F32, capacity, shapes));
+    if (options.backend == Backend::Vulkan) {
+        SessionOptions so;
+        so.backend = Backend::Vulkan;
+        so.device = options.device;
+        // F32 keys and values, as on the CPU: vectors are compared across backends and runs.
+        so.kvType = KvCacheType::F32;
+        auto runner = vk::ModelRunner::create(d, so, capacity);
+        if (!runner) return runner.error();
+        impl->runner = std::move(*runner);
+    } else {
+        PONDER_TRY(impl->cache.init(KvCacheType::F32, capacity, shapes));
+    }
     impl->model = std::move(*model);
     impl->tokenizer = std::move(*tokenizer);
     return std::unique_ptr<Embedder>(new Embedder(std::move(impl)));
@@ -82,11 +95,17 @@ Result<std::vector<float>> Embedder::embed(std::span<const std::string> texts) {
         for (size_t i = 0; i < texts.size(); ++i) {
             const std::vector<int32_t> ids = inputTokens(texts[i]);
             if (ids.empty()) continue;  // no tokens at all: the zero vector matches nothing
-            hidden.resize(ids.size() * dim);
-            model::ForwardContext ctx{d, s.cache, s.threads};
-            ctx.hiddenOut = hidden.data();
-            PONDER_TRY(d.spec->forward(ctx, ids, 0, nullptr));
-            const float* last = hidden.data() + (ids.size() - 1) * dim;
+            const float* last = nullptr;
+            if (s.runner) {
+                PONDER_TRY(s.runner->forwardLastHidden(ids, hidden));
+                last = hidden.data();
+            } else {
+                hidden.resize(ids.size() * dim);
+                model::ForwardContext ctx{d, s.cache, s.threads};
+                ctx.hiddenOut = hidden.data();
+                PONDER_TRY(d.spec->forward(ctx, ids, 0, nullptr));
+                last = hidden.data() + (ids.size() - 1) * dim;
+            }
             double norm = 0.0;
             for (size_t j = 0; j < dim; ++j) norm += double(last[j]) * last[j];
             const float inv = norm > 0.0 ? float(1.0 / std::sqrt(norm)) : 0.0f;

@@ -16,6 +16,7 @@
 #include <cstring>
 #include <string>
 
+#include "vk/graph_common.h"
 #include "vk/runner_internal.h"
 #include "vk/weight_arena.h"
 
@@ -201,6 +202,7 @@ public:
     Result<void> init(const SessionOptions& options, uint32_t capacity);
     Result<void> forward(std::span<const int32_t> tokens, uint32_t startPos, bool lastOnly,
                          std::vector<float>& logits) override;
+    Result<void> forwardLastHidden(std::span<const int32_t> tokens, std::vector<float>& hidden) override;
     const MemoryPlan& memory() const override { return m_plan; }
 
 private:
@@ -545,6 +547,41 @@ Result<void> VulkanRunner::forward(std::span<const int32_t> tokens, uint32_t sta
         else if (last) std::memcpy(logits.data(), rows, nVocab * sizeof(float));
         done += T;
     }
+    return {};
+}
+
+// Embeddings: the layers as for a prompt, then instead of the output head only the last
+// row's final norm, written straight into the host-visible logits buffer (n_embd floats fit:
+// it holds maxChunk * n_vocab).
+Result<void> VulkanRunner::forwardLastHidden(std::span<const int32_t> tokens, std::vector<float>& hidden) {
+    if (m_lost) {
+        return makeError(ErrorCode::DeviceLost, "the GPU was lost during an earlier step; recreate the session");
+    }
+    if (tokens.empty() || tokens.size() > m_capacity) {
+        return makeError(ErrorCode::InvalidArgument, "an embedding input needs 1 to " + std::to_string(m_capacity) +
+                                                         " tokens, not " + std::to_string(tokens.size()));
+    }
+    for (int32_t id : tokens) {
+        if (id < 0 || uint32_t(id) >= m_model.tokEmbd.rows) {
+            return makeError(ErrorCode::InvalidArgument, "token id " + std::to_string(id) + " is outside the vocabulary");
+        }
+    }
+    const uint32_t nEmbd = m_md.hp.nEmbd;
+    size_t done = 0;
+    while (done < tokens.size()) {
+        const uint32_t pos = uint32_t(done);
+        const size_t T = std::min<size_t>(chunkTokens(pos), tokens.size() - done);
+        PONDER_TRY(runChunk(tokens.subspan(done, T), pos, true, false));
+        done += T;
+        if (done < tokens.size()) continue;
+        const Graph g{*m_kernels, *m_batch, m_md, m_model, m_scratch, m_kvType};
+        PONDER_TRY(copyElements(g, whole(m_scratch.x), uint32_t(T - 1) * nEmbd, whole(m_scratch.h), 0, nEmbd, false));
+        PONDER_TRY(rmsNorm(g.k, g.b, whole(m_scratch.h), m_model.outputNorm, whole(m_scratch.logits), nEmbd, 1,
+                           m_md.hp.normEps));
+        PONDER_TRY(submit(0, true));
+    }
+    const auto* row = static_cast<const float*>(m_scratch.logits.mapped);
+    hidden.assign(row, row + nEmbd);
     return {};
 }
 

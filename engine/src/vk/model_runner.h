@@ -39,6 +39,10 @@ public:
     virtual Result<void> forward(std::span<const int32_t> tokens, uint32_t startPos, bool lastOnly,
                                  std::vector<float>& logits) = 0;
 
+    /// Evaluates tokens from position 0 (overwriting the cache) and writes the final-norm
+    /// hidden state of the last token, [n_embd]: the pooled row of an embedding model.
+    virtual Result<void> forwardLastHidden(std::span<const int32_t> tokens, std::vector<float>& hidden) = 0;
+
     virtual const MemoryPlan& memory() const = 0;
 };
 
