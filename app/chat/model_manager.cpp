@@ -37,7 +37,9 @@ void ModelManager::load(const QString& path, int gpuIndex) {
     m_summary = {};
     setLoadProgress(-1);
     emit stateChanged();
-    m_service.loadModel(m_path, m_settings.contextLength(), gpuIndex);
+    // The saved name goes along: it finds the chosen GPU again if the device order changed.
+    m_service.loadModel(m_path, m_settings.contextLength(), gpuIndex,
+                        gpuIndex >= 0 ? m_settings.gpuName() : QString());
 }
 
 void ModelManager::unload() {

@@ -30,9 +30,10 @@ public:
     /// The device models run on for a settings choice (AppSettings::gpuIndex: -1 lets Ponder
     /// choose, -2 CPU only): "NVIDIA GeForce RTX 4070 (discrete, 12.0 GB)", or why there is
     /// none. Lists the Vulkan devices, so it takes a moment: not for the UI thread.
-    QString gpuDescription(int gpuIndex) const;
+    QString gpuDescription(int gpuIndex, const QString& gpuName = {}) const;
     /// The same from a device list made earlier (AppSettings lists off the UI thread).
-    static QString describeGpu(const ponder::Result<std::vector<ponder::GpuInfo>>& gpus, int gpuIndex);
+    static QString describeGpu(const ponder::Result<std::vector<ponder::GpuInfo>>& gpus, int gpuIndex,
+                               const QString& gpuName = {});
     /// `ponder --version`: the first line names the build, the second Vulkan and the GPU.
-    QString versionText(int gpuIndex) const;
+    QString versionText(int gpuIndex, const QString& gpuName = {}) const;
 };

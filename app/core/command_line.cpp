@@ -55,10 +55,14 @@ CommandLine parseCommandLine(const QStringList& arguments) {
         // leave a data folder behind.
         QString dataDir = parser.value(dataDirOption);
         if (dataDir.isEmpty()) dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-        const int gpuIndex = QFileInfo::exists(QDir(dataDir).filePath(QStringLiteral("settings.ini")))
-                                 ? AppSettings(dataDir).gpuIndex()
-                                 : -1;
-        result.output = AppInfo().versionText(gpuIndex);
+        int gpuIndex = GpuChoice::Automatic;
+        QString gpuName;
+        if (QFileInfo::exists(QDir(dataDir).filePath(QStringLiteral("settings.ini")))) {
+            const AppSettings settings(dataDir);
+            gpuIndex = settings.gpuIndex();
+            gpuName = settings.gpuName();
+        }
+        result.output = AppInfo().versionText(gpuIndex, gpuName);
         return result;
     }
     if (!parser.positionalArguments().isEmpty()) {

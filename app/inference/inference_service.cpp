@@ -37,10 +37,10 @@ InferenceService::~InferenceService() {
     m_thread.wait();
 }
 
-void InferenceService::loadModel(const QString& path, int contextLength, int gpuIndex) {
+void InferenceService::loadModel(const QString& path, int contextLength, int gpuIndex, const QString& gpuName) {
     cancel();  // a generation still running or queued would only delay the load
     QMetaObject::invokeMethod(m_worker, "loadModel", Qt::QueuedConnection, Q_ARG(QString, path),
-                              Q_ARG(int, contextLength), Q_ARG(int, gpuIndex));
+                              Q_ARG(int, contextLength), Q_ARG(int, gpuIndex), Q_ARG(QString, gpuName));
 }
 
 void InferenceService::unloadModel() {

@@ -18,8 +18,10 @@ public:
     /// Stops any generation, lets the worker finish its current token and joins the thread.
     ~InferenceService() override;
 
-    /// gpuIndex: a device index or a GpuChoice value (see InferenceWorker::loadModel).
-    void loadModel(const QString& path, int contextLength = 0, int gpuIndex = GpuChoice::Automatic);
+    /// gpuIndex: a device index or a GpuChoice value; gpuName: the name saved with the index
+    /// (see InferenceWorker::loadModel and resolveGpuChoice).
+    void loadModel(const QString& path, int contextLength = 0, int gpuIndex = GpuChoice::Automatic,
+                   const QString& gpuName = {});
     void unloadModel();
     /// See InferenceWorker::setGpuMemoryBudget (0: the whole device); for the next load.
     void setGpuMemoryBudget(quint64 bytes);

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "engine_errors.h"
+#include "gpu_choice.h"
 #include "ponder/assistant.h"
 #include "ponder/gguf.h"
 #include "ponder/gpu.h"
@@ -89,12 +90,11 @@ InferenceWorker::~InferenceWorker() = default;
 
 ponder::Result<std::unique_ptr<ponder::Assistant>> InferenceWorker::openOnGpu(const QString& path,
                                                                              uint32_t contextLength, int gpuIndex,
+                                                                             const QString& gpuName,
                                                                              QString* deviceName) {
     auto gpus = ponder::listGpus();
     if (!gpus) return gpus.error();
-    std::optional<std::string> wanted;
-    if (gpuIndex >= 0) wanted = std::to_string(gpuIndex);
-    auto gpu = ponder::chooseGpu(*gpus, wanted);
+    auto gpu = resolveGpuChoice(*gpus, gpuIndex, gpuName);
     if (!gpu) return gpu.error();
     ponder::AssistantOptions options;
     options.session.contextLength = contextLength;
@@ -113,14 +113,14 @@ ponder::Result<std::unique_ptr<ponder::Assistant>> InferenceWorker::openOnGpu(co
     return ponder::Assistant::open(path.toStdString(), options);
 }
 
-void InferenceWorker::loadModel(const QString& path, int contextLength, int gpuIndex) {
+void InferenceWorker::loadModel(const QString& path, int contextLength, int gpuIndex, const QString& gpuName) {
     emit loadStarted(path);
     m_assistant.reset();  // free the old model first: two big models may not fit together
     const uint32_t context = contextLength > 0 ? static_cast<uint32_t>(contextLength) : 0;
     QString device;
     QString note;
     if (gpuIndex != GpuChoice::CpuOnly) {
-        auto onGpu = openOnGpu(path, context, gpuIndex, &device);
+        auto onGpu = openOnGpu(path, context, gpuIndex, gpuName, &device);
         if (onGpu) {
             m_assistant = std::move(*onGpu);
         } else {

@@ -23,10 +23,11 @@ public:
     ~InferenceWorker() override;
 
 public slots:
-    /// Opens the model on the GPU `gpuIndex` names (GpuChoice), uploading the weights with
+    /// Opens the model on the GPU `gpuIndex` and `gpuName` name (GpuChoice, resolveGpuChoice),
+    /// uploading the weights with
     /// progress. When the GPU cannot run it (no device, architecture not on Vulkan yet, too
     /// little device memory) it runs on the CPU instead and ModelSummary::deviceNote says why.
-    void loadModel(const QString& path, int contextLength, int gpuIndex);
+    void loadModel(const QString& path, int contextLength, int gpuIndex, const QString& gpuName);
     void unloadModel();
     /// Caps the device memory a model may use on the GPU (0: the device's own memory); applies
     /// from the next loadModel. A model over the cap runs on the CPU, as one too big for the GPU.
@@ -50,7 +51,8 @@ signals:
 private:
     /// Tries the GPU; on success the assistant, else the reason it could not (for the note).
     ponder::Result<std::unique_ptr<ponder::Assistant>> openOnGpu(const QString& path, uint32_t contextLength,
-                                                                 int gpuIndex, QString* deviceName);
+                                                                 int gpuIndex, const QString& gpuName,
+                                                                 QString* deviceName);
 
     CancelState* m_cancel;
     std::unique_ptr<ponder::Assistant> m_assistant;

@@ -7,6 +7,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "core/app_info.h"
+#include "gpu_choice.h"
 #include "ponder/gpu.h"
 #include "settings_log.h"
 
@@ -20,6 +21,7 @@ constexpr char kRepeatPenalty[] = "sampling/repeatPenalty";
 constexpr char kMaxTokens[] = "sampling/maxTokens";
 constexpr char kContextLength[] = "model/contextLength";
 constexpr char kGpuIndex[] = "model/gpuIndex";
+constexpr char kGpuName[] = "model/gpuName";
 constexpr char kRecentModels[] = "model/recent";
 constexpr char kColorScheme[] = "ui/colorScheme";
 constexpr char kLanguage[] = "ui/language";
@@ -55,8 +57,18 @@ void AppSettings::setMaxTokens(int v) { write(kMaxTokens, v); }
 int AppSettings::contextLength() const { return m_settings.value(QLatin1String(kContextLength), 4096).toInt(); }
 void AppSettings::setContextLength(int v) { write(kContextLength, v); }
 int AppSettings::gpuIndex() const { return m_settings.value(QLatin1String(kGpuIndex), -1).toInt(); }
+QString AppSettings::gpuName() const { return m_settings.value(QLatin1String(kGpuName)).toString(); }
+
 void AppSettings::setGpuIndex(int v) {
     const QString before = gpuInUse();
+    QString name;
+    if (v >= 0 && m_gpus && *m_gpus) {
+        for (const ponder::GpuInfo& g : m_gpus->value())
+            if (g.index == static_cast<uint32_t>(v)) name = QString::fromStdString(g.name);
+    }
+    if (name.isEmpty()) m_settings.remove(QLatin1String(kGpuName));
+    else m_settings.setValue(QLatin1String(kGpuName), name);
+    m_settings.sync();
     write(kGpuIndex, qMax(v, -2));
     if (gpuInUse() != before) emit gpuInUseChanged();
 }
@@ -139,12 +151,18 @@ void AppSettings::setGpus(std::shared_ptr<const GpuList> gpus) {
         m_gpuNames = names;
         emit gpusChanged();
     }
+    // The chosen GPU moved to another place in the device order: follow it, so the list shows
+    // the device that will really be used.
+    if (gpuIndex() >= 0 && !gpuName().isEmpty() && *m_gpus) {
+        const auto resolved = resolveGpuChoice(m_gpus->value(), gpuIndex(), gpuName());
+        if (resolved && static_cast<int>(resolved->index) != gpuIndex()) write(kGpuIndex, int(resolved->index));
+    }
     if (gpuInUse() != before) emit gpuInUseChanged();
 }
 
 QString AppSettings::gpuInUse() const {
     if (gpuIndex() == GpuChoice::CpuOnly) return AppInfo::describeGpu(std::vector<ponder::GpuInfo>{}, gpuIndex());
-    return m_gpus ? AppInfo::describeGpu(*m_gpus, gpuIndex()) : QString();
+    return m_gpus ? AppInfo::describeGpu(*m_gpus, gpuIndex(), gpuName()) : QString();
 }
 
 QVariantList AppSettings::languages() const {

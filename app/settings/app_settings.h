@@ -61,6 +61,9 @@ public:
     int contextLength() const;
     void setContextLength(int v);
     int gpuIndex() const;
+    /// The name of the device gpuIndex chose, saved with it (see resolveGpuChoice); empty for
+    /// automatic, CPU only, or a choice made before the devices were listed.
+    QString gpuName() const;
     void setGpuIndex(int v);
     int colorScheme() const;
     void setColorScheme(int v);

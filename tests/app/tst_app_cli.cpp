@@ -141,6 +141,16 @@ void TstAppCli::versionNamesTheChosenGpu() {
     QCOMPARE(gone.exitCode, 0);
     QVERIFY2(gone.out.contains(QStringLiteral("GPU: none (")), qPrintable(gone.out));
 
+    // The chosen GPU at another index now (its name was saved with it): still named.
+    {
+        QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        settings.setValue(QStringLiteral("model/gpuIndex"), int(gpus->size()) + 5);
+        settings.setValue(QStringLiteral("model/gpuName"), QString::fromStdString(last.name));
+    }
+    const Run moved = runPonder({QStringLiteral("--version"), QStringLiteral("--data-dir"), dir.path()});
+    QCOMPARE(moved.exitCode, 0);
+    QVERIFY2(moved.out.contains(expected), qPrintable(moved.out + " lacks " + expected));
+
     // CPU only in the settings: no GPU is named, although one exists.
     {
         QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);

@@ -1,6 +1,7 @@
 // The inference worker through its UI-thread handle: loading (and failing to load) models,
 // streaming a generation as queued signals, cancelling without blocking, and agreeing with
 // the engine called directly on the same model and settings.
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -184,6 +185,56 @@ private slots:
         manager.unload();
         QVERIFY(unloaded.wait(10000));
         QVERIFY(!manager.gpuLost());
+    }
+
+    // A device index saved with its name: found by name when the device order changed, and
+    // never a different GPU that took the index over (then the CPU, saying why).
+    void theChosenGpuIsFoundByName() {
+        auto gpus = ponder::listGpus();
+        QVERIFY2(gpus && !gpus->empty(), "the suite needs a Vulkan device (lavapipe in CI)");
+        const ponder::GpuInfo& gpu = gpus->front();
+        const QString name = QString::fromStdString(gpu.name);
+        InferenceService service;
+        QSignalSpy loaded(&service, &InferenceService::modelLoaded);
+        service.loadModel(m_model, 128, int(gpus->size()) + 3, name);  // moved to another index
+        QVERIFY(loaded.wait(60000));
+        QCOMPARE(loaded.last().at(0).value<ModelSummary>().device, name);
+        QVERIFY(loaded.last().at(0).value<ModelSummary>().deviceNote.isEmpty());
+
+        service.loadModel(m_model, 128, int(gpu.index), QStringLiteral("Some GPU that was unplugged"));
+        QVERIFY(loaded.wait(60000));
+        const auto summary = loaded.last().at(0).value<ModelSummary>();
+        QCOMPARE(summary.device, QStringLiteral("CPU"));
+        QVERIFY2(summary.deviceNote.contains(QStringLiteral("Some GPU that was unplugged")), qPrintable(summary.deviceNote));
+    }
+
+    // The settings save the device's name with its index and, once the devices are listed,
+    // follow the chosen GPU to its new index so the list shows the device really used.
+    void settingsFollowTheChosenGpu() {
+        auto gpus = ponder::listGpus();
+        QVERIFY2(gpus && !gpus->empty(), "the suite needs a Vulkan device (lavapipe in CI)");
+        const ponder::GpuInfo& gpu = gpus->front();
+        const QString name = QString::fromStdString(gpu.name);
+        QTemporaryDir data;
+        QVERIFY(data.isValid());
+        {
+            QSettings ini(data.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+            ini.setValue(QStringLiteral("model/gpuIndex"), int(gpus->size()) + 3);
+            ini.setValue(QStringLiteral("model/gpuName"), name);
+        }
+        AppSettings settings(data.path());
+        QCOMPARE(settings.gpuInUse(), QString());  // not listed yet
+        settings.refreshGpus();
+        QTRY_COMPARE(settings.gpuIndex(), int(gpu.index));
+        QVERIFY2(settings.gpuInUse().startsWith(name), qPrintable(settings.gpuInUse()));
+
+        settings.setGpuIndex(GpuChoice::Automatic);
+        QVERIFY(settings.gpuName().isEmpty());
+        settings.setGpuIndex(int(gpu.index));
+        QCOMPARE(settings.gpuName(), name);
+        settings.setGpuIndex(GpuChoice::CpuOnly);
+        QVERIFY(settings.gpuName().isEmpty());
+        QVERIFY(!settings.gpuInUse().contains(name));
     }
 
     // A GPU that is not there: the model still opens, on the CPU, and the summary says why.
