@@ -18,6 +18,7 @@
 
 #include "vk/graph_common.h"
 #include "vk/runner_internal.h"
+#include "vk/runner_weights.h"
 #include "vk/weight_arena.h"
 
 namespace ponder::vk {
@@ -37,98 +38,6 @@ constexpr uint32_t kMaxDecodeSplits = 64;  // attention() splits decode keys at 
 std::string mib(uint64_t bytes) {
     const uint64_t tenths = (bytes * 10 + (1u << 19)) >> 20;
     return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " MiB";
-}
-
-uint64_t matrixBytes(const cpu::Matrix& m) { return m ? uint64_t(m.rows) * m.rowBytes : 0; }
-uint64_t expertBytes(const model::ExpertMatrices& e) { return e ? uint64_t(e.count) * e.expertBytes : 0; }
-
-// Slot numbers of every tensor a layer uses (UINT32_MAX = absent), in reading order.
-constexpr uint32_t kNone = UINT32_MAX;
-struct LayerSlots {
-    uint32_t attnNorm = kNone, ffnNorm = kNone, qNorm = kNone, kNorm = kNone;
-    uint32_t wq = kNone, wk = kNone, wv = kNone, wo = kNone, bq = kNone, bk = kNone, bv = kNone, bo = kNone;
-    uint32_t ffnGate = kNone, ffnUp = kNone, ffnDown = kNone, ffnGateB = kNone, ffnUpB = kNone, ffnDownB = kNone;
-    uint32_t router = kNone, routerB = kNone, expProbsB = kNone;
-    uint32_t gateExps = kNone, upExps = kNone, downExps = kNone;
-    uint32_t gateShexp = kNone, upShexp = kNone, downShexp = kNone;
-    uint32_t qANorm = kNone, kvANorm = kNone, wqA = kNone, wqB = kNone, wkvAMqa = kNone, wkvB = kNone;
-    uint32_t kB = kNone, vB = kNone;
-    uint32_t sinks = kNone, gateExpsB = kNone, upExpsB = kNone, downExpsB = kNone;
-    uint64_t upExpsShift = 0;  // merged ffn_gate_up_exps: up is the gate slot, this many bytes in
-};
-struct ModelSlots {
-    uint32_t tokEmbd = kNone, output = kNone, outputNorm = kNone, outputB = kNone, ropeFreqs = kNone;
-    std::vector<LayerSlots> layers;
-};
-
-uint32_t addMatrix(WeightArena& a, const cpu::Matrix& m) { return m ? a.reserve(m.data, matrixBytes(m)) : kNone; }
-uint32_t addExperts(WeightArena& a, const model::ExpertMatrices& e) {
-    return e ? a.reserve(e.first.data, expertBytes(e)) : kNone;
-}
-uint32_t addVector(WeightArena& a, const std::vector<float>& v) {
-    return v.empty() ? kNone : a.reserve(v.data(), v.size() * sizeof(float));
-}
-
-ModelSlots reserveWeights(const model::ModelData& md, WeightArena& a) {
-    const model::ModelWeights& w = md.weights;
-    ModelSlots s;
-    s.tokEmbd = addMatrix(a, w.tokEmbd);
-    s.ropeFreqs = addVector(a, w.ropeFreqs);
-    for (const model::LayerWeights& L : w.layers) {
-        LayerSlots ls;
-        ls.attnNorm = addVector(a, L.attnNorm);
-        ls.wq = addMatrix(a, L.wq);
-        ls.wk = addMatrix(a, L.wk);
-        ls.wv = addMatrix(a, L.wv);
-        ls.bq = addVector(a, L.bq);
-        ls.bk = addVector(a, L.bk);
-        ls.bv = addVector(a, L.bv);
-        ls.qNorm = addVector(a, L.qNorm);
-        ls.kNorm = addVector(a, L.kNorm);
-        ls.wo = addMatrix(a, L.wo);
-        ls.bo = addVector(a, L.bo);
-        ls.ffnNorm = addVector(a, L.ffnNorm);
-        ls.ffnGate = addMatrix(a, L.ffnGate);
-        ls.ffnUp = addMatrix(a, L.ffnUp);
-        ls.ffnDown = addMatrix(a, L.ffnDown);
-        ls.ffnGateB = addVector(a, L.ffnGateB);
-        ls.ffnUpB = addVector(a, L.ffnUpB);
-        ls.ffnDownB = addVector(a, L.ffnDownB);
-        ls.router = addMatrix(a, L.router);
-        ls.routerB = addVector(a, L.routerB);
-        ls.expProbsB = addVector(a, L.expProbsB);
-        ls.gateExps = addExperts(a, L.gateExps);
-        // A merged gate/up tensor is uploaded once: the up view points into the gate slot.
-        const uint64_t gateBytes = L.gateExps ? L.gateExps.first.rows * L.gateExps.first.rowBytes : 0;
-        if (L.gateExps && L.upExps && L.gateExps.expertBytes > gateBytes &&
-            L.upExps.first.data == L.gateExps.first.data + gateBytes) {
-            ls.upExps = ls.gateExps;
-            ls.upExpsShift = gateBytes;
-        } else {
-            ls.upExps = addExperts(a, L.upExps);
-        }
-        ls.downExps = addExperts(a, L.downExps);
-        ls.sinks = addVector(a, L.sinks);
-        ls.gateExpsB = addVector(a, L.gateExpsB.values);
-        ls.upExpsB = addVector(a, L.upExpsB.values);
-        ls.downExpsB = addVector(a, L.downExpsB.values);
-        ls.gateShexp = addMatrix(a, L.gateShexp);
-        ls.upShexp = addMatrix(a, L.upShexp);
-        ls.downShexp = addMatrix(a, L.downShexp);
-        ls.qANorm = addVector(a, L.qANorm);
-        ls.kvANorm = addVector(a, L.kvANorm);
-        ls.wqA = addMatrix(a, L.wqA);
-        ls.wqB = addMatrix(a, L.wqB);
-        ls.wkvAMqa = addMatrix(a, L.wkvAMqa);
-        ls.wkvB = addMatrix(a, L.wkvB);
-        ls.kB = addExperts(a, L.kB);
-        ls.vB = addExperts(a, L.vB);
-        s.layers.push_back(ls);
-    }
-    s.outputNorm = addVector(a, w.outputNorm);
-    s.output = addMatrix(a, w.output);  // the same slot as tokEmbd when tied
-    s.outputB = addVector(a, w.outputB);
-    return s;
 }
 
 // Sizes (in elements) of the scratch activations for a chunk of T tokens.
@@ -207,7 +116,6 @@ public:
 
 private:
     Result<void> allocateScratch();
-    void bindViews(const ModelSlots& slots);
     Result<void> runChunk(std::span<const int32_t> tokens, uint32_t startPos, bool lastOnly, bool output);
     Result<void> submit(double cost, bool prompt);
     double layerCost(uint32_t l, uint32_t T, uint32_t kvLen) const;
@@ -299,111 +207,12 @@ Result<void> VulkanRunner::init(const SessionOptions& options, uint32_t capacity
 
     PONDER_TRY(m_arena.allocate(*m_device, maxBuffer));
     PONDER_TRY(m_arena.upload(*m_device, kStagingBytes, options.uploadProgress));
-    bindViews(slots);
+    bindWeightViews(m_md, m_arena, slots, m_model);
     PONDER_TRY(allocateScratch());
     m_batch = std::make_unique<Batch>(*m_device);
     // Every buffer bound lives as long as the runner: reuse descriptor sets across tokens.
     m_batch->cacheDescriptorSets = true;
     return {};
-}
-
-void VulkanRunner::bindViews(const ModelSlots& slots) {
-    const auto span = [&](uint32_t slot) { return slot == kNone ? BufferSpan() : m_arena.span(slot); };
-    const auto view = [&](uint32_t slot, const cpu::Matrix& m, uint32_t experts = 1) {
-        WeightView v;
-        if (slot == kNone) return v;
-        const BufferSpan sp = m_arena.span(slot);
-        v.type = m.type;
-        v.buffer = sp.buffer;
-        v.offset = sp.offset;
-        v.cols = uint32_t(m.cols);
-        v.rows = uint32_t(m.rows);
-        v.experts = experts;
-        return v;
-    };
-    // Expert stacks keep the file's stride (merged gate/up tensors interleave the two).
-    const auto experts = [&](uint32_t slot, const model::ExpertMatrices& e, uint64_t shift = 0) {
-        WeightView v = view(slot, e.first, uint32_t(e.count));
-        if (!v.buffer) return v;
-        v.offset += shift;
-        v.expertStride = e.expertBytes;
-        return v;
-    };
-    const model::ModelWeights& w = m_md.weights;
-    const HyperParams& hp = m_md.hp;
-    m_model.tokEmbd = view(slots.tokEmbd, w.tokEmbd);
-    m_model.output = view(slots.output, w.output);
-    m_model.outputNorm = span(slots.outputNorm);
-    m_model.outputB = span(slots.outputB);
-    m_model.ropeFreqs = span(slots.ropeFreqs);
-    m_model.outputBytes = matrixBytes(w.output);
-    m_model.layers.resize(hp.nLayer);
-    for (uint32_t l = 0; l < hp.nLayer; ++l) {
-        const model::LayerWeights& L = w.layers[l];
-        const LayerSlots& s = slots.layers[l];
-        GpuLayer& G = m_model.layers[l];
-        G.attnNorm = span(s.attnNorm);
-        G.ffnNorm = span(s.ffnNorm);
-        G.qNorm = span(s.qNorm);
-        G.kNorm = span(s.kNorm);
-        G.wq = view(s.wq, L.wq);
-        G.wk = view(s.wk, L.wk);
-        G.wv = view(s.wv, L.wv);
-        G.wo = view(s.wo, L.wo);
-        G.bq = span(s.bq);
-        G.bk = span(s.bk);
-        G.bv = span(s.bv);
-        G.bo = span(s.bo);
-        G.ffnGate = view(s.ffnGate, L.ffnGate);
-        G.ffnUp = view(s.ffnUp, L.ffnUp);
-        G.ffnDown = view(s.ffnDown, L.ffnDown);
-        G.ffnGateB = span(s.ffnGateB);
-        G.ffnUpB = span(s.ffnUpB);
-        G.ffnDownB = span(s.ffnDownB);
-        G.router = view(s.router, L.router);
-        G.routerB = span(s.routerB);
-        G.expProbsB = span(s.expProbsB);
-        G.gateExps = experts(s.gateExps, L.gateExps);
-        G.upExps = experts(s.upExps, L.upExps, s.upExpsShift);
-        G.downExps = experts(s.downExps, L.downExps);
-        G.gateShexp = view(s.gateShexp, L.gateShexp);
-        G.upShexp = view(s.upShexp, L.upShexp);
-        G.downShexp = view(s.downShexp, L.downShexp);
-        G.qANorm = span(s.qANorm);
-        G.kvANorm = span(s.kvANorm);
-        G.wqA = view(s.wqA, L.wqA);
-        G.wqB = view(s.wqB, L.wqB);
-        G.wkvAMqa = view(s.wkvAMqa, L.wkvAMqa);
-        G.wkvB = view(s.wkvB, L.wkvB);
-        G.sinks = span(s.sinks);
-        // Expert biases: F32 tables of one row per expert, read with get_rows by expert id.
-        const auto biases = [&](uint32_t slot, const model::ExpertBiases& e) {
-            WeightView v;
-            if (slot == kNone) return v;
-            const BufferSpan sp = m_arena.span(slot);
-            v.buffer = sp.buffer;
-            v.offset = sp.offset;
-            v.cols = uint32_t(e.rows);
-            v.rows = uint32_t(e.values.size() / e.rows);
-            return v;
-        };
-        G.gateExpsB = biases(s.gateExpsB, L.gateExpsB);
-        G.upExpsB = biases(s.upExpsB, L.upExpsB);
-        G.downExpsB = biases(s.downExpsB, L.downExpsB);
-        G.kB = experts(s.kB, L.kB);
-        G.vB = experts(s.vB, L.vB);
-        // Per decoded token: everything but the routed experts, plus k of E experts.
-        uint64_t active = matrixBytes(L.wq) + matrixBytes(L.wk) + matrixBytes(L.wv) + matrixBytes(L.wo) +
-                          matrixBytes(L.ffnGate) + matrixBytes(L.ffnUp) + matrixBytes(L.ffnDown) +
-                          matrixBytes(L.router) + matrixBytes(L.gateShexp) + matrixBytes(L.upShexp) +
-                          matrixBytes(L.downShexp) + matrixBytes(L.wqA) + matrixBytes(L.wqB) +
-                          matrixBytes(L.wkvAMqa) + matrixBytes(L.wkvB) + expertBytes(L.kB) + expertBytes(L.vB);
-        if (hp.nExpert) {
-            active += (expertBytes(L.gateExps) + expertBytes(L.upExps) + expertBytes(L.downExps)) / hp.nExpert *
-                      hp.nExpertUsed;
-        }
-        G.activeBytes = active;
-    }
 }
 
 Result<void> VulkanRunner::allocateScratch() {

@@ -14,6 +14,7 @@ target_include_directories(ponder_engine PRIVATE ${CMAKE_SOURCE_DIR}/shaders)
 target_sources(ponder_engine PRIVATE
   src/vk/weight_arena.cpp
   src/vk/model_runner.cpp
+  src/vk/runner_weights.cpp
   src/vk/graph_common.cpp
   src/vk/llama_graph.cpp
   src/vk/deepseek2_graph.cpp
