@@ -14,9 +14,23 @@ EngineEmbedder::EngineEmbedder(QString path, std::unique_ptr<ponder::Embedder> e
 
 EngineEmbedder::~EngineEmbedder() = default;
 
-std::unique_ptr<EngineEmbedder> EngineEmbedder::open(const QString& modelPath, QString& error, int maxTokens) {
+std::unique_ptr<EngineEmbedder> EngineEmbedder::open(const QString& modelPath, QString& error, int maxTokens,
+                                                     bool preferGpu) {
     ponder::EmbedderOptions options;
     options.maxTokens = uint32_t(std::max(2, maxTokens));
+    if (preferGpu) {
+        options.backend = ponder::Backend::Vulkan;
+        auto gpu = ponder::Embedder::open(modelPath.toStdString(), options);
+        if (gpu) {
+            auto e = std::unique_ptr<EngineEmbedder>(new EngineEmbedder(modelPath, std::move(*gpu)));
+            e->m_gpu = true;
+            return e;
+        }
+        // No GPU, too little memory or an architecture the Vulkan backend lacks: the CPU
+        // still works, only slower.
+        qCInfo(lcDocs) << "embedding on the CPU:" << QString::fromStdString(gpu.error().message);
+        options.backend = ponder::Backend::Cpu;
+    }
     auto engine = ponder::Embedder::open(modelPath.toStdString(), options);
     if (!engine) {
         error = QString::fromStdString(engine.error().message);

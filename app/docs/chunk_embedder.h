@@ -27,18 +27,23 @@ public:
 /// Not thread-safe: the thread that indexes (or answers) owns its own instance.
 class EngineEmbedder : public ChunkEmbedder {
 public:
-    /// Loads the model; null with @p error set when it cannot be used for embeddings.
-    static std::unique_ptr<EngineEmbedder> open(const QString& modelPath, QString& error, int maxTokens = 512);
+    /// Loads the model; null with @p error set when it cannot be used for embeddings. With
+    /// @p preferGpu the Vulkan backend runs it, and the CPU when no GPU can (logged).
+    static std::unique_ptr<EngineEmbedder> open(const QString& modelPath, QString& error, int maxTokens = 512,
+                                                bool preferGpu = false);
     ~EngineEmbedder() override;
 
     QString modelPath() const override { return m_path; }
     int dimension() const override;
+    /// Whether the Vulkan backend computes the vectors.
+    bool onGpu() const { return m_gpu; }
     bool embed(const QStringList& texts, QList<QVector<float>>& out, QString& error) override;
 
 private:
     EngineEmbedder(QString path, std::unique_ptr<ponder::Embedder> engine);
     QString m_path;
     std::unique_ptr<ponder::Embedder> m_engine;
+    bool m_gpu = false;
 };
 
 namespace embedding {

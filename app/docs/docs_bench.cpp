@@ -143,12 +143,6 @@ void benchIndexing(Bench& b, const QString& embeddingModel, int embedChunks) {
                 .arg(s, 0, 'f', 2).arg(double(p.pages) / s, 0, 'f', 1).arg(double(p.chunks) / s, 0, 'f', 0));
     }
     if (embeddingModel.isEmpty()) return;
-    QString error;
-    auto embedder = EngineEmbedder::open(embeddingModel, error);
-    if (!embedder) {
-        out(QStringLiteral("embedding model unusable: ") + error);
-        return;
-    }
     const QString small = b.tmp.filePath(QStringLiteral("small"));
     QDir().mkpath(small);
     QFile file(small + QStringLiteral("/doc.txt"));
@@ -156,13 +150,25 @@ void benchIndexing(Bench& b, const QString& embeddingModel, int embedChunks) {
     // ~16 lines of 12 words fill one 1200-character chunk (with the overlap, a little more).
     for (int l = 0; l < 16 * embedChunks; ++l) file.write((b.prose.line(12) + u'\n').toUtf8());
     file.close();
-    IndexProgress p;
-    double s = 0;
-    if (!indexFolder(b.tmp.filePath(QStringLiteral("db-embed")), small, embedder.get(), p, s)) return;
-    out(QStringLiteral("| text, BM25 + embeddings (%1, dim %2, CPU) | 1 | %3 | %4 | %5 | %6 | %7 (embedding alone: %8) |")
-            .arg(QFileInfo(embeddingModel).fileName()).arg(embedder->dimension()).arg(p.pages).arg(p.chunks)
-            .arg(s, 0, 'f', 2).arg(double(p.pages) / s, 0, 'g', 3).arg(double(p.chunks) / s, 0, 'g', 3)
-            .arg(double(p.embeddedChunks) / std::max(1e-9, p.embedSeconds), 0, 'g', 3));
+    // The same chunks embedded by the engine's Vulkan backend and by its CPU reference.
+    for (const bool gpu : {true, false}) {
+        QString error;
+        auto embedder = EngineEmbedder::open(embeddingModel, error, 512, gpu);
+        if (!embedder) {
+            out(QStringLiteral("embedding model unusable: ") + error);
+            return;
+        }
+        if (gpu && !embedder->onGpu()) continue;  // no Vulkan device: the CPU row follows
+        IndexProgress p;
+        double s = 0;
+        const QString db = QStringLiteral("db-embed-") + (gpu ? QStringLiteral("gpu") : QStringLiteral("cpu"));
+        if (!indexFolder(b.tmp.filePath(db), small, embedder.get(), p, s)) return;
+        out(QStringLiteral("| text, BM25 + embeddings (%1, dim %2, %3) | 1 | %4 | %5 | %6 | %7 | %8 (embedding alone: %9) |")
+                .arg(QFileInfo(embeddingModel).fileName()).arg(embedder->dimension())
+                .arg(gpu ? QStringLiteral("Vulkan") : QStringLiteral("CPU")).arg(p.pages).arg(p.chunks)
+                .arg(s, 0, 'f', 2).arg(double(p.pages) / s, 0, 'g', 3).arg(double(p.chunks) / s, 0, 'g', 3)
+                .arg(double(p.embeddedChunks) / std::max(1e-9, p.embedSeconds), 0, 'g', 3));
+    }
 }
 
 void benchQueries(Bench& b, const QList<int>& sizes, int dim) {

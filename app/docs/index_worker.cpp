@@ -34,7 +34,7 @@ EngineEmbedder* IndexWorker::embedderFor(const QString& modelPath) {
     if (m_embedder && m_embedder->modelPath() == modelPath) return m_embedder.get();
     m_embedder.reset();
     QString error;
-    m_embedder = EngineEmbedder::open(modelPath, error);
+    m_embedder = EngineEmbedder::open(modelPath, error, 512, /*preferGpu=*/true);
     if (!m_embedder) emit failed(tr("The embedding model cannot be used (%1); searching by words only.").arg(error));
     return m_embedder.get();
 }
