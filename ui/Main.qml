@@ -186,6 +186,9 @@ ApplicationWindow {
 
         modelsDir: window.controller.modelsDir
         contextLength: window.controller.settings.contextLength
+        // "Fits your GPU" is about the GPU chosen in the settings.
+        gpuChoice: window.controller.settings.gpuIndex
+        gpuChoiceName: window.controller.settings.gpuName
     }
 
     CatalogDialog {

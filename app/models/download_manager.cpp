@@ -3,6 +3,7 @@
 #include "model_downloader.h"
 #include "models_log.h"
 
+#include "gpu_choice.h"
 #include "ponder/gpu.h"
 
 #include <QDir>
@@ -52,7 +53,28 @@ DownloadManager::DownloadManager(const QString& modelsDir, QObject* parent) : QO
 DownloadManager::~DownloadManager() = default;
 
 void DownloadManager::componentComplete() {
+    m_complete = true;
     detectGpu();
+}
+
+void DownloadManager::setGpuChoice(int index) {
+    if (index == m_gpuChoice)
+        return;
+    m_gpuChoice = index;
+    m_gpuAsked = false;
+    emit gpuChoiceChanged();
+    if (m_complete)
+        detectGpu();
+}
+
+void DownloadManager::setGpuChoiceName(const QString& name) {
+    if (name == m_gpuChoiceName)
+        return;
+    m_gpuChoiceName = name;
+    m_gpuAsked = false;
+    emit gpuChoiceChanged();
+    if (m_complete)
+        detectGpu();
 }
 
 void DownloadManager::setModelsDir(const QString& dir) {
@@ -107,20 +129,25 @@ void DownloadManager::detectGpu() {
     m_gpuAsked = true;
     using Found = QPair<QString, qint64>;
     auto* watcher = new QFutureWatcher<Found>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+    const int query = ++m_gpuQuery;
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, query] {
         watcher->deleteLater();
+        if (query != m_gpuQuery)
+            return;
         const Found found = watcher->result();
-        if (found.second > 0)
-            setGpu(found.first, found.second);
+        setGpu(found.first, found.second);
     });
+    // Automatic and CPU only: the best device; a chosen one as the worker finds it.
+    const int index = m_gpuChoice < 0 ? -1 : m_gpuChoice;
+    const QString name = index < 0 ? QString() : m_gpuChoiceName;
     // Enumerating Vulkan devices loads drivers: quick, but not for the UI thread.
-    watcher->setFuture(QtConcurrent::run([]() -> Found {
+    watcher->setFuture(QtConcurrent::run([index, name]() -> Found {
         const auto gpus = ponder::listGpus();
         if (!gpus.ok()) {
             qCInfo(lcModels) << "no GPU for the fit estimates:" << QString::fromStdString(gpus.error().message);
             return {};
         }
-        const auto gpu = ponder::chooseGpu(gpus.value(), std::nullopt);
+        const auto gpu = resolveGpuChoice(gpus.value(), index, name);
         if (!gpu.ok())
             return {};
         return {QString::fromStdString(gpu->name), static_cast<qint64>(gpu->deviceLocalBytes)};

@@ -32,6 +32,10 @@ class DownloadManager : public QObject, public QQmlParserStatus {
     Q_PROPERTY(QString gpuName READ gpuName NOTIFY gpuChanged)
     Q_PROPERTY(double gpuMemoryBytes READ gpuMemoryBytesAsNumber NOTIFY gpuChanged)
     Q_PROPERTY(int activeDownloads READ activeDownloads NOTIFY activeDownloadsChanged)
+    /// The settings' GPU choice (AppSettings::gpuIndex and gpuName): the estimates are for
+    /// that device. Automatic and CPU only compare with the engine's best device.
+    Q_PROPERTY(int gpuChoice READ gpuChoice WRITE setGpuChoice NOTIFY gpuChoiceChanged)
+    Q_PROPERTY(QString gpuChoiceName READ gpuChoiceName WRITE setGpuChoiceName NOTIFY gpuChoiceChanged)
 
 public:
     explicit DownloadManager(QObject* parent = nullptr);
@@ -51,6 +55,10 @@ public:
     qint64 gpuMemoryBytes() const { return m_gpuBytes; }
     double gpuMemoryBytesAsNumber() const { return static_cast<double>(m_gpuBytes); }
     int activeDownloads() const;
+    int gpuChoice() const { return m_gpuChoice; }
+    void setGpuChoice(int index);
+    QString gpuChoiceName() const { return m_gpuChoiceName; }
+    void setGpuChoiceName(const QString& name);
 
     /// Replaces the built-in catalog (tests point entries at a local server).
     void setCatalog(const ModelCatalog& catalog);
@@ -65,7 +73,8 @@ public:
     /// Stops the download and deletes its partial files.
     Q_INVOKABLE void cancel(const QString& entryId);
     Q_INVOKABLE void rescan();
-    /// Asks the engine for the best Vulkan device, on a worker thread, once.
+    /// Asks the engine for the chosen (or best) Vulkan device, on a worker thread, once per
+    /// choice.
     Q_INVOKABLE void detectGpu();
     /// Path of a downloaded entry's file (the first part of a split model), else empty.
     Q_INVOKABLE QString pathOf(const QString& entryId) const;
@@ -74,6 +83,7 @@ signals:
     void modelsDirChanged();
     void contextLengthChanged();
     void gpuChanged();
+    void gpuChoiceChanged();
     void activeDownloadsChanged();
     void downloadFinished(const QString& entryId, const QString& path);
     void downloadFailed(const QString& entryId, const QString& message);
@@ -105,4 +115,8 @@ private:
     QString m_gpuName;
     qint64 m_gpuBytes = 0;
     bool m_gpuAsked = false;
+    bool m_complete = false;  // QML finished setting the initial properties
+    int m_gpuChoice = -1;
+    QString m_gpuChoiceName;
+    int m_gpuQuery = 0;  // answers to an older choice are dropped
 };

@@ -66,10 +66,12 @@ void AppSettings::setGpuIndex(int v) {
         for (const ponder::GpuInfo& g : m_gpus->value())
             if (g.index == static_cast<uint32_t>(v)) name = QString::fromStdString(g.name);
     }
+    const bool nameChanged = name != gpuName();
     if (name.isEmpty()) m_settings.remove(QLatin1String(kGpuName));
     else m_settings.setValue(QLatin1String(kGpuName), name);
     m_settings.sync();
     write(kGpuIndex, qMax(v, -2));
+    if (nameChanged) emit changed();  // write() is silent when only the name changed
     if (gpuInUse() != before) emit gpuInUseChanged();
 }
 int AppSettings::colorScheme() const { return m_settings.value(QLatin1String(kColorScheme), 0).toInt(); }

@@ -29,6 +29,7 @@ class AppSettings : public QObject {
     /// Index into gpuNames (the Vulkan device index); -1: let Ponder choose; -2: CPU only
     /// (GpuChoice in inference_types.h). Applies when a model is next opened.
     Q_PROPERTY(int gpuIndex READ gpuIndex WRITE setGpuIndex NOTIFY changed)
+    Q_PROPERTY(QString gpuName READ gpuName NOTIFY changed)
     /// 0 follow the system, 1 light, 2 dark (the values of Theme.ColorScheme).
     Q_PROPERTY(int colorScheme READ colorScheme WRITE setColorScheme NOTIFY changed)
     /// "" (the system's), "en", "de" or "zh_CN".

@@ -8,6 +8,11 @@
 #include <QThreadPool>
 #include <QtQml/qqmlextensionplugin.h>
 
+#include <memory>
+
+#include "download_manager.h"
+#include "ponder/gpu.h"
+
 Q_IMPORT_QML_PLUGIN(Ponder_CorePlugin)
 
 class TestDownloadQml : public QObject {
@@ -44,6 +49,36 @@ private slots:
         QCoreApplication::processEvents();
         qInfo() << "GPU for the estimates:" << manager->property("gpuName").toString()
                 << manager->property("gpuMemoryBytes").toDouble();
+    }
+
+    // The estimates follow the settings' GPU choice as the worker resolves it: a device found
+    // by its saved name at another index, and none when the chosen GPU is gone.
+    void estimatesFollowTheChosenGpu() {
+        const auto gpus = ponder::listGpus();
+        QVERIFY2(gpus && !gpus->empty(), "the suite needs a Vulkan device (lavapipe in CI)");
+        const ponder::GpuInfo& gpu = gpus->front();
+        const QString name = QString::fromStdString(gpu.name);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QQmlEngine engine;
+        QQmlComponent component(&engine);
+        component.setData(QStringLiteral("import Ponder.Core\nDownloadManager {}\n").toUtf8(), QUrl());
+        std::unique_ptr<QObject> created(component.createWithInitialProperties(
+            {{"modelsDir", dir.path()}, {"gpuChoice", int(gpus->size()) + 2}, {"gpuChoiceName", name}}));
+        QVERIFY2(created, qPrintable(component.errorString()));
+        auto* manager = qobject_cast<DownloadManager*>(created.get());
+        QVERIFY(manager);
+        QTRY_COMPARE(manager->gpuName(), name);
+        QCOMPARE(manager->gpuMemoryBytes(), qint64(gpu.deviceLocalBytes));
+
+        manager->setGpuChoice(int(gpu.index));
+        manager->setGpuChoiceName(QStringLiteral("A GPU that was unplugged"));
+        QTRY_VERIFY(manager->gpuName().isEmpty());
+        QCOMPARE(manager->gpuMemoryBytes(), qint64(0));
+
+        manager->setGpuChoice(-2);  // CPU only: estimates for the best device
+        QTRY_VERIFY(!manager->gpuName().isEmpty());
+        QThreadPool::globalInstance()->waitForDone(30000);
     }
 };
 
