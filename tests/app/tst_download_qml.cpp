@@ -1,6 +1,7 @@
 // DownloadManager created from QML as the Models page will: the Ponder.Core types are
 // registered, modelsDir scans the folder, the catalog and local lists are reachable, and the
-// one GPU query at start (on a worker thread) finishes without touching the UI thread.
+// GPU query (on a worker thread) finishes without touching the UI thread and follows the
+// settings' GPU choice.
 #include <QQmlComponent>
 #include <QQmlEngine>
 #include <QTemporaryDir>
