@@ -220,6 +220,8 @@ Dialog {
 
         title: qsTr("Delete collection")
         modal: true
+        // A fixed width: the wrapping label would otherwise size the dialog that sizes it.
+        width: Math.min(root.width, 420)
         anchors.centerIn: parent
         standardButtons: Dialog.Ok | Dialog.Cancel
         onAccepted: root.documents.removeCollection(root.documents.currentCollectionId)
