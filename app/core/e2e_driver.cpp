@@ -129,6 +129,9 @@ bool E2eDriver::writeDump(const QString& path) {
             messages.append(QJsonObject{{QStringLiteral("role"), p.message.role},
                                         {QStringLiteral("content"), p.message.content},
                                         {QStringLiteral("reasoning"), p.message.reasoning},
+                                        // What "Thought for N s, M tokens" is made from.
+                                        {QStringLiteral("reasoningMs"), p.message.stats.reasoningMs},
+                                        {QStringLiteral("reasoningTokens"), p.message.stats.reasoningTokens},
                                         {QStringLiteral("state"), messageStateName(p.message.state)}});
         }
         conversations.append(QJsonObject{{QStringLiteral("id"), c.id},

@@ -142,6 +142,10 @@ private slots:
         QCOMPARE(answer.value(QStringLiteral("content")).toString(), kAnswer);
         QVERIFY(answer.value(QStringLiteral("reasoning")).toString().contains(QStringLiteral("Step 2: answer warmly")));
         QCOMPARE(answer.value(QStringLiteral("state")).toString(), QStringLiteral("complete"));
+        // The folded reasoning's "Thought for N s, M tokens": both numbers stored (and, by the
+        // comparison after the restart below, read back unchanged).
+        QVERIFY2(answer.value(QStringLiteral("reasoningTokens")).toInteger() > 0, qPrintable(QJsonDocument(answer).toJson()));
+        QVERIFY2(answer.value(QStringLiteral("reasoningMs")).toInteger() > 0, qPrintable(QJsonDocument(answer).toJson()));
         // The default settings run the chat on the GPU the engine prefers (lavapipe in CI).
         const auto gpus = ponder::listGpus();
         QVERIFY2(gpus && !gpus->empty(), "the suite needs a Vulkan device (lavapipe in CI)");
