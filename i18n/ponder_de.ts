@@ -8,12 +8,12 @@
         <translation>keine (%1)</translation>
     </message>
     <message>
-        <source>%1 (%2, %3 GB)</source>
-        <translation>%1 (%2, %3 GB)</translation>
-    </message>
-    <message>
         <source>none, models run on the CPU (chosen in the settings)</source>
         <translation>keine, Modelle laufen auf der CPU (in den Einstellungen gewählt)</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3 GB, Vulkan %4)</source>
+        <translation>%1 (%2, %3 GB, Vulkan %4)</translation>
     </message>
 </context>
 <context>

@@ -8,12 +8,12 @@
         <translation>无（%1）</translation>
     </message>
     <message>
-        <source>%1 (%2, %3 GB)</source>
-        <translation>%1（%2，%3 GB）</translation>
-    </message>
-    <message>
         <source>none, models run on the CPU (chosen in the settings)</source>
         <translation>无，模型在 CPU 上运行（已在设置中选择）</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3 GB, Vulkan %4)</source>
+        <translation>%1（%2，%3 GB，Vulkan %4）</translation>
     </message>
 </context>
 <context>

@@ -33,9 +33,12 @@ QString AppInfo::describeGpu(const ponder::Result<std::vector<ponder::GpuInfo>>&
     const auto gpu = resolveGpuChoice(*gpus, gpuIndex, gpuName);
     if (!gpu) return tr("none (%1)").arg(QString::fromStdString(gpu.error().message));
     const double gb = double(gpu->deviceLocalBytes) / (1024.0 * 1024.0 * 1024.0);
-    return tr("%1 (%2, %3 GB)")
+    // The device's Vulkan API version next to the loader's: a driver older than the loader
+    // is a common reason for a missing feature.
+    return tr("%1 (%2, %3 GB, Vulkan %4)")
         .arg(QString::fromStdString(gpu->name), QString::fromLatin1(ponder::gpuTypeName(gpu->type)))
-        .arg(gb, 0, 'f', 1);
+        .arg(gb, 0, 'f', 1)
+        .arg(QString::fromStdString(gpu->apiVersion));
 }
 
 QString AppInfo::versionText(int gpuIndex, const QString& gpuName) const {

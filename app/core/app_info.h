@@ -28,7 +28,7 @@ public:
     /// The Vulkan loader's version, or an empty string when there is no Vulkan at all.
     QString vulkanVersion() const;
     /// The device models run on for a settings choice (AppSettings::gpuIndex: -1 lets Ponder
-    /// choose, -2 CPU only): "NVIDIA GeForce RTX 4070 (discrete, 12.0 GB)", or why there is
+    /// choose, -2 CPU only): "NVIDIA GeForce RTX 4070 (discrete, 12.0 GB, Vulkan 1.3.277)", or why there is
     /// none. Lists the Vulkan devices, so it takes a moment: not for the UI thread.
     QString gpuDescription(int gpuIndex, const QString& gpuName = {}) const;
     /// The same from a device list made earlier (AppSettings lists off the UI thread).

@@ -105,7 +105,7 @@ void TstAppCli::versionWithoutDisplay() {
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     static const QRegularExpression format(
         QStringLiteral(R"(^Ponder \d+\.\d+\.\d+\S* \(git [0-9A-Za-z]+, Qt \d+\.\d+\.\d+\)\n)"
-                       R"(Vulkan \d+\.\d+\.\d+, GPU: .+ \((discrete|integrated|virtual|cpu|other), \d+\.\d GB\)\n$)"));
+                       R"(Vulkan \d+\.\d+\.\d+, GPU: .+ \((discrete|integrated|virtual|cpu|other), \d+\.\d GB, Vulkan \d+\.\d+\.\d+\)\n$)"));
     QVERIFY2(format.match(run.out).hasMatch(), qPrintable(run.out));
     QVERIFY2(run.out.contains(QString::fromLatin1(qVersion())), qPrintable(run.out));
     QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
@@ -132,6 +132,8 @@ void TstAppCli::versionNamesTheChosenGpu() {
     const QString expected = QStringLiteral("GPU: %1 (%2,").arg(QString::fromStdString(last.name),
                                                                QString::fromLatin1(ponder::gpuTypeName(last.type)));
     QVERIFY2(chosen.out.contains(expected), qPrintable(chosen.out + " lacks " + expected));
+    const QString api = QStringLiteral(", Vulkan %1)\n").arg(QString::fromStdString(last.apiVersion));
+    QVERIFY2(chosen.out.endsWith(api), qPrintable(chosen.out + " lacks the device's API version " + api));
 
     {
         QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
