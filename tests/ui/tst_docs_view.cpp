@@ -131,6 +131,17 @@ private slots:
         QMetaObject::invokeMethod(panel, "close");
         QTRY_VERIFY(!panel->property("visible").toBool());
         QCOMPARE(find("attachCollectionsButton")->property("text").toString(), QStringLiteral("Documents: 1"));
+
+        // The [1] in the answer's text is a link to the same passage.
+        QQuickItem* prose = nullptr;
+        for (QQuickItem* t : items("proseText"))
+            if (t->property("text").toString().contains(QLatin1String("ponder-cite:1"))) prose = t;
+        QVERIFY(prose);
+        QVERIFY(QMetaObject::invokeMethod(prose, "linkActivated", Q_ARG(QString, QStringLiteral("ponder-cite:1"))));
+        QTRY_VERIFY_WITH_TIMEOUT(panel->property("opened").toBool(), 5000);
+        QCOMPARE(find("citationTitle")->property("text").toString(), QStringLiteral("[1] notes.md"));
+        QMetaObject::invokeMethod(panel, "close");
+        QTRY_VERIFY(!panel->property("visible").toBool());
     }
 
     void documentsDialogListsFilesWithTheirState() {

@@ -35,7 +35,11 @@ Item {
     readonly property bool streaming: messageState === "streaming"
     property bool editing: false
 
-    // A [n] source under the answer was clicked: the window shows the passage.
+    // The sources the answer cites (stored with it; see DocumentsController.citations).
+    readonly property var citations: !isUser && !streaming && controller && messageId
+                                     ? controller.documents.citations(messageId, content) : []
+
+    // A [n] in the answer or a source under it was clicked: the window shows the passage.
     signal citationActivated(var citation)
 
     implicitHeight: column.implicitHeight + Theme.spacingLg
@@ -148,13 +152,14 @@ Item {
             Layout.fillWidth: true
             visible: !root.isUser && root.content !== ""
             segments: root.isUser ? [] : root.segments
+            citations: root.citations
+            onCitationActivated: citation => root.citationActivated(citation)
         }
 
         CitationRow {
             objectName: "citationRow"
             Layout.fillWidth: true
-            citations: !root.isUser && !root.streaming && root.controller && root.messageId
-                       ? root.controller.documents.citations(root.messageId, root.content) : []
+            citations: root.citations
             onActivated: citation => root.citationActivated(citation)
         }
 

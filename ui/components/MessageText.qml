@@ -8,6 +8,29 @@ ColumnLayout {
     id: root
 
     property var segments: []
+    // The answer's citations (maps with number, fileName, page...): each [n] of the prose
+    // becomes a link that opens its passage.
+    property var citations: []
+
+    signal citationActivated(var citation)
+
+    function linkCitations(text) {
+        if (citations.length === 0)
+            return text
+        return text.replace(/\[(\d+)\]/g, (match, n) => citations.some(c => c.number === Number(n))
+                            ? "[\\[" + n + "\\]](ponder-cite:" + n + ")" : match)
+    }
+
+    function openLink(link) {
+        if (link.startsWith("ponder-cite:")) {
+            const n = Number(link.substring(12))
+            const c = citations.find(x => x.number === n)
+            if (c)
+                citationActivated(c)
+        } else {
+            Qt.openUrlExternally(link)
+        }
+    }
 
     spacing: Theme.spacingSm
 
@@ -25,7 +48,8 @@ ColumnLayout {
                 id: proseComponent
 
                 TextEdit {
-                    text: modelData.text
+                    objectName: "proseText"
+                    text: root.linkCitations(modelData.text)
                     textFormat: TextEdit.MarkdownText
                     readOnly: true
                     selectByMouse: true
@@ -35,7 +59,7 @@ ColumnLayout {
                     font.pointSize: Theme.fontSizeBody
                     Accessible.role: Accessible.StaticText
                     Accessible.name: modelData.text
-                    onLinkActivated: link => Qt.openUrlExternally(link)
+                    onLinkActivated: link => root.openLink(link)
 
                     HoverHandler {
                         enabled: parent.hoveredLink !== ""
