@@ -35,6 +35,7 @@ namespace ponder::vk {
 #define PONDER_PUSH_ROUTE 7
 #define PONDER_PUSH_ATTN 8
 #define PONDER_PUSH_ATTN_REDUCE 9
+#define PONDER_PUSH_GROUP 10
 
 #if defined(__cplusplus) || PONDER_SELECT_PUSH == PONDER_PUSH_SMOKE || PONDER_SELECT_PUSH == 0
 // smoke.comp: dot products of int8 rows with an f16 vector.
@@ -79,6 +80,23 @@ PONDER_PUSH(MatmulPush) {
     PONDER_U32 xStride;      // elements between input columns
     PONDER_U32 yStride;      // elements between output columns
     PONDER_U32 yOffset;      // element offset of row 0 in every output column
+    // expert-grouped (MATMUL_ID) only; the columns are the pairs listed for each expert:
+    PONDER_U32 expertBytes;  // bytes between two experts' matrices
+    PONDER_U32 expertBegin;  // expert of grid z = 0 (its matrix at wOffset)
+    PONDER_U32 nUsed;        // expert slots per token
+    PONDER_U32 xSlotStride;  // elements between the inputs of two slots (0: shared input)
+    PONDER_U32 listOffset;   // groups buffer: counts [listOffset] (= nExpert), then the lists
+    PONDER_U32 listStride;   //   [nExpert][listStride] (= nTokens) from moe_group
+    PONDER_U32 useWeights;   // 1: multiply each output by its pair's routing weight
+} PONDER_PC;
+#endif
+
+#if defined(__cplusplus) || PONDER_SELECT_PUSH == PONDER_PUSH_GROUP
+// moe_group.comp: (token, slot) pairs grouped by expert.
+PONDER_PUSH(GroupPush) {
+    PONDER_U32 nExpert;
+    PONDER_U32 nUsed;
+    PONDER_U32 nTokens;
 } PONDER_PC;
 #endif
 

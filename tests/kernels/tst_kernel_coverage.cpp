@@ -17,7 +17,8 @@ private slots:
         // family prefix (or exact name) -> the test that iterates it
         const std::vector<std::pair<std::string, std::string>> families = {
             {"matvec_id_", "tst_kernel_matvec"}, {"matvec_", "tst_kernel_matvec"},
-            {"matmul_", "tst_kernel_matmul"},    {"get_rows_", "tst_kernel_matmul"},
+            {"matmul_id_", "tst_kernel_matmul_id"}, {"matmul_", "tst_kernel_matmul"},
+            {"get_rows_", "tst_kernel_matmul"},
             {"flash_attn_", "tst_kernel_attention"},
         };
         const std::vector<std::pair<std::string, std::string>> singles = {
@@ -25,6 +26,7 @@ private slots:
             {"softmax", "tst_kernel_norm_rope"},       {"rope", "tst_kernel_norm_rope"},
             {"eltwise", "tst_kernel_norm_rope"},       {"eltwise_f16out", "tst_kernel_norm_rope"},
             {"moe_route", "tst_kernel_moe"},           {"attn_reduce", "tst_kernel_attention"},
+            {"moe_group", "tst_kernel_matmul_id"},
         };
         int weightVariants = 0;
         for (const auto& blob : ponder::shaders::all()) {
@@ -37,14 +39,17 @@ private slots:
                     covered = name == "flash_attn_f16" || name == "flash_attn_f32";
                 } else {
                     // Weight families: the suffix must be a format the kernels (and tests) know.
-                    const std::string p = name.rfind("matvec_id_", 0) == 0 ? "matvec_id_" : prefix;
+                    std::string p = prefix;
+                    for (const char* id : {"matvec_id_", "matmul_id_"}) {
+                        if (name.rfind(id, 0) == 0) p = id;
+                    }
                     covered = ktest::weightTypeOf(name, p).has_value();
                     weightVariants += covered;
                 }
             }
             QVERIFY2(covered, ("shader variant without a kernel test: " + name).c_str());
         }
-        QCOMPARE(weightVariants, 4 * 16);  // matvec, matvec_id, matmul, get_rows x 16 formats
+        QCOMPARE(weightVariants, 5 * 16);  // matvec, matvec_id, matmul, matmul_id, get_rows x 16 formats
     }
 };
 

@@ -208,18 +208,28 @@ Result<void> matvecId(Kernels& k, Batch& b, const WeightView& w, BufferSpan x, c
     return {};
 }
 
+namespace detail {
+
+Result<const Pipeline*> matmulPipeline(Kernels& k, const std::string& prefix, TensorType type, uint32_t bindings) {
+    const KernelTuning& t = k.tuning;
+    const uint32_t threads = (t.matmulTileM / t.matmulThreadM) * (t.matmulTileN / t.matmulThreadN);
+    // MATMUL_ID keeps one pair index per column in shared memory as well.
+    const uint32_t shared = (t.matmulTileM + t.matmulTileN) * (t.matmulTileK + 1) * 4 + t.matmulTileN * 4;
+    if (t.matmulTileM % t.matmulThreadM || t.matmulTileN % t.matmulThreadN || t.matmulTileK % 4 ||
+        threads > k.device.info.maxWorkgroupInvocations || shared > k.device.info.maxSharedMemory) {
+        return makeError(ErrorCode::InvalidArgument, "matmul tiling does not fit the device");
+    }
+    return k.pipeline(prefix + typeSuffix(type), bindings, sizeof(MatmulPush),
+                      {threads, t.matmulTileM, t.matmulTileN, t.matmulTileK, t.matmulThreadM, t.matmulThreadN});
+}
+
+}  // namespace detail
+
 Result<void> matmul(Kernels& k, Batch& b, const WeightView& w, BufferSpan x, BufferSpan y, uint32_t nCols) {
     auto rowBytes = checkWeight(w);
     if (!rowBytes) return rowBytes.error();
     const KernelTuning& t = k.tuning;
-    const uint32_t threads = (t.matmulTileM / t.matmulThreadM) * (t.matmulTileN / t.matmulThreadN);
-    if (t.matmulTileM % t.matmulThreadM || t.matmulTileN % t.matmulThreadN || t.matmulTileK % 4 ||
-        threads > k.device.info.maxWorkgroupInvocations ||
-        (t.matmulTileM + t.matmulTileN) * (t.matmulTileK + 1) * 4 > k.device.info.maxSharedMemory) {
-        return makeError(ErrorCode::InvalidArgument, "matmul tiling does not fit the device");
-    }
-    auto pipe = k.pipeline("matmul_" + typeSuffix(w.type), 3, sizeof(MatmulPush),
-                           {threads, t.matmulTileM, t.matmulTileN, t.matmulTileK, t.matmulThreadM, t.matmulThreadN});
+    auto pipe = matmulPipeline(k, "matmul_", w.type, 3);
     if (!pipe) return pipe.error();
     auto parts = splitWeight(k, *w.buffer, w.offset, *rowBytes, w.rows);
     if (!parts) return parts.error();

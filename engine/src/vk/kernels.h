@@ -95,6 +95,25 @@ struct ExpertSelection {
 Result<void> matvecId(Kernels& k, Batch& b, const WeightView& w, BufferSpan x, const ExpertSelection& sel,
                       BufferSpan y);
 
+/// Elements (uint32) of the groups buffer groupExperts writes: counts [nExpert], then one
+/// list of nTokens pair slots per expert.
+inline uint64_t expertGroupsElements(uint32_t nExpert, uint32_t nTokens) {
+    return uint64_t(nExpert) * (uint64_t(nTokens) + 1);
+}
+
+/// Groups the (token, slot) pairs of sel.ids [nTokens][nUsed] by expert: groups[e] = how many
+/// tokens chose expert e, groups[nExpert + e * nTokens + i] = the i-th such pair
+/// (token * nUsed + slot), in token order (deterministic). An expert may appear at most once
+/// per token. groups holds expertGroupsElements(nExpert, nTokens) uint32.
+Result<void> groupExperts(Kernels& k, Batch& b, const ExpertSelection& sel, uint32_t nExpert, BufferSpan groups);
+
+/// Expert-grouped matmul for prompts, the same result as matvecId (y [nTokens][nUsed][rows],
+/// weighted when sel.weights is bound, x per slot when sel.inputPerSlot) but each expert's
+/// weight tiles are dequantized once per tile of the tokens routed to it. `groups` is
+/// groupExperts' output for sel and w.experts experts (recorded before, with a barrier).
+Result<void> matmulId(Kernels& k, Batch& b, const WeightView& w, BufferSpan x, const ExpertSelection& sel,
+                      BufferSpan groups, BufferSpan y);
+
 /// Y[c][r] = sum_k W[r][k] X[c][k] for c < nCols with tiled shared-memory kernels (prompt).
 Result<void> matmul(Kernels& k, Batch& b, const WeightView& w, BufferSpan x, BufferSpan y, uint32_t nCols);
 

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "vk/kernels.h"
@@ -37,6 +38,10 @@ struct WeightPart {
 /// when a single unit does not fit or the tensor runs past the buffer.
 Result<std::vector<WeightPart>> splitWeight(const Kernels& k, const Buffer& buffer, VkDeviceSize offset,
                                             uint64_t unitBytes, uint32_t nUnits, uint64_t tailBytes = 0);
+
+/// The matmul pipeline (variant prefix "matmul_" or "matmul_id_") for w's format with the
+/// tuned tiles; fails when the tiling does not fit the device.
+Result<const Pipeline*> matmulPipeline(Kernels& k, const std::string& prefix, TensorType type, uint32_t bindings);
 
 /// Checks shape/alignment rules every weight kernel shares; returns the bytes of one row.
 Result<uint64_t> checkWeight(const WeightView& w);

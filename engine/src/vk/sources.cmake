@@ -7,6 +7,7 @@ target_sources(ponder_engine PRIVATE
   src/vk/batch.cpp
   src/vk/kernels.cpp
   src/vk/kernel_ops.cpp
+  src/vk/kernel_moe.cpp
 )
 # The kernel layer shares its push-constant structs with the shaders.
 target_include_directories(ponder_engine PRIVATE ${CMAKE_SOURCE_DIR}/shaders)
