@@ -11,7 +11,9 @@
 // its block's largest |w|), as in tst_kernel_matmul.
 #include <QtTest>
 
+#include <chrono>
 #include <cmath>
+#include <numeric>
 
 #include "kernel_test_util.h"
 #include "quant/quant.h"
@@ -196,8 +198,13 @@ private slots:
             auto type = ktest::weightTypeOf(v, "matmul_id_");
             QVERIFY2(type, qPrintable("variant without a testable weight type: " + QString::fromStdString(v)));
             double worst = 0;
-            // 70 tokens: two column tiles of 64, the second mostly empty; 67 rows: two row tiles.
+            // 70 tokens over 7 experts: 20 per expert on average, so the narrow tiles (5
+            // column tiles for expert 0, two for the others, the last ones partial); the
+            // per-slot modes force the wide tiles (64: two column tiles, the second mostly
+            // empty). 67 rows: row tiles with a partial last one.
             for (int mode = 0; mode < 4; ++mode) {
+                const ktest::TuningGuard guard(*m_gpu.kernels);
+                if (mode & 1) m_gpu.kernels->tuning.matmulIdWideFrom = 1;
                 IdCase c{*type, testCols(*type)[0], 67, 7, 2, 70, (mode & 1) != 0, (mode & 2) != 0};
                 const std::string err = runId(c, worst);
                 QVERIFY2(err.empty(), (v + ": " + err).c_str());
@@ -229,6 +236,7 @@ private slots:
         QTest::addColumn<QList<uint32_t>>("tile");  // BM, BN, BK, TM, TN
         QTest::newRow("32x32, 2x2 per thread") << QList<uint32_t>{32, 32, 8, 2, 2};
         QTest::newRow("16x8, 2x1 per thread") << QList<uint32_t>{16, 8, 16, 2, 1};
+        QTest::newRow("64x64, 4x4 per thread (the dense matmul's)") << QList<uint32_t>{64, 64, 16, 4, 4};
     }
 
     void otherTilings() {
@@ -236,11 +244,7 @@ private slots:
         QFETCH(QList<uint32_t>, tile);
         const ktest::TuningGuard guard(*m_gpu.kernels);
         vk::KernelTuning& t = m_gpu.kernels->tuning;
-        t.matmulTileM = tile[0];
-        t.matmulTileN = tile[1];
-        t.matmulTileK = tile[2];
-        t.matmulThreadM = tile[3];
-        t.matmulThreadN = tile[4];
+        t.matmulIdNarrow = t.matmulIdWide = {tile[0], tile[1], tile[2], tile[3], tile[4]};
         for (TensorType type : {TensorType::Q4_K, TensorType::Q5_1, TensorType::F16}) {
             double worst = 0;
             IdCase c{type, testCols(type)[1], 37, 6, 2, 45, false, true};
@@ -269,6 +273,64 @@ private slots:
                 QVERIFY2(err.empty(), ("half " + std::to_string(half) + ": " + err).c_str());
             }
         }
+    }
+
+    void agreesWithMatvecIdAndTimesBoth() {
+        // A qwen3moe-sized prompt (bench/compare's small model: 64 tokens, 16 experts, 4 used,
+        // 256 x 512 Q4_K gate): the grouped matmul must give matvecId's result (within both
+        // kernels' rounding), and the time of each is reported (grouping included).
+        vk::Device& dev = *m_gpu.device;
+        const TensorType type = TensorType::Q4_K;
+        const uint32_t cols = 512, rows = 256, nExpert = 16, nUsed = 4, nTokens = 64;
+        const size_t pairs = size_t(nTokens) * nUsed;
+        std::mt19937 rng(2024);
+        const auto bytes = ktest::randomWeights(type, size_t(nExpert) * rows, cols, rng);
+        const auto x = ktest::randomFloats(size_t(nTokens) * cols, rng);
+        std::vector<int32_t> ids(pairs);
+        for (uint32_t t = 0; t < nTokens; ++t) {
+            std::vector<int32_t> all(nExpert);
+            std::iota(all.begin(), all.end(), 0);
+            std::shuffle(all.begin(), all.end(), rng);
+            std::copy_n(all.begin(), nUsed, ids.begin() + t * nUsed);
+        }
+        const size_t groupBytes = vk::expertGroupsElements(nExpert, nTokens) * 4;
+        HostBuffer wb(dev, bytes.size()), xb(dev, x.size() * 4), ib(dev, pairs * 4), gb(dev, groupBytes),
+            y1(dev, pairs * rows * 4), y2(dev, pairs * rows * 4);
+        wb.fill(bytes);
+        xb.fill(x);
+        ib.fill(ids);
+        const vk::WeightView w{type, &wb.buffer(), 0, cols, rows, nExpert};
+        const vk::ExpertSelection sel{ib, {}, nUsed, nTokens, false};
+        double seconds[2] = {1e30, 1e30};
+        for (int rep = 0; rep < 3; ++rep) {  // the first run of each also builds its pipelines
+            for (int grouped = 0; grouped < 2; ++grouped) {
+                vk::Batch batch(dev);
+                if (grouped) {
+                    QVERIFY(vk::groupExperts(*m_gpu.kernels, batch, sel, nExpert, gb));
+                    QVERIFY(vk::matmulId(*m_gpu.kernels, batch, w, xb, sel, gb, y2));
+                } else {
+                    QVERIFY(vk::matvecId(*m_gpu.kernels, batch, w, xb, sel, y1));
+                }
+                const auto start = std::chrono::steady_clock::now();
+                QVERIFY(batch.submitAndWait());
+                const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+                seconds[grouped] = std::min(seconds[grouped], s);
+            }
+        }
+        const auto wf = ktest::dequantRows(type, bytes.data(), size_t(nExpert) * rows, cols);
+        for (size_t pair = 0; pair < pairs; ++pair) {
+            for (uint32_t r = 0; r < rows; ++r) {
+                double mag = 0;
+                const float* wr = wf.data() + (size_t(ids[pair]) * rows + r) * cols;
+                for (uint32_t k = 0; k < cols; ++k) mag += std::fabs(double(wr[k]) * x[(pair / nUsed) * cols + k]);
+                const double a = y1.data<float>()[pair * rows + r], b = y2.data<float>()[pair * rows + r];
+                // Each within (K + 8) eps * sum|wx| + the decoder's block term of the CPU value.
+                QVERIFY2(std::fabs(a - b) <= 2 * ktest::kEps * (cols + 8.0) * mag * 1.5,
+                         qPrintable(QString("pair %1 row %2: matvecId %3, matmulId %4").arg(pair).arg(r).arg(a).arg(b)));
+            }
+        }
+        qInfo("64 tokens x 4 of 16 experts, 256 x 512 Q4_K: matvecId %.2f ms, grouped matmul %.2f ms (%.1fx)",
+              seconds[0] * 1e3, seconds[1] * 1e3, seconds[0] / seconds[1]);
     }
 
     void rejectsWhatItCannotCompute() {

@@ -40,10 +40,13 @@ Result<void> matmulId(Kernels& k, Batch& b, const WeightView& w, BufferSpan x, c
     if (groups.range() < expertGroupsElements(w.experts, sel.nTokens) * sizeof(uint32_t)) {
         return makeError(ErrorCode::InvalidArgument, "matmulId: groups buffer too small for the experts");
     }
-    const KernelTuning& t = k.tuning;
-    auto pipe = matmulPipeline(k, "matmul_id_", w.type, 5);
+    // The tiling by the average number of tokens per expert.
+    const KernelTuning& tuning = k.tuning;
+    const uint64_t perExpert = ceilDiv(uint64_t(sel.nTokens) * sel.nUsed, w.experts);
+    const MatmulTiles& t = perExpert >= tuning.matmulIdWideFrom ? tuning.matmulIdWide : tuning.matmulIdNarrow;
+    auto pipe = matmulPipeline(k, "matmul_id_", w.type, 5, t);
     if (!pipe) return pipe.error();
-    const uint32_t rowTiles = ceilDiv(w.rows, t.matmulTileM), colTiles = ceilDiv(sel.nTokens, t.matmulTileN);
+    const uint32_t rowTiles = ceilDiv(w.rows, t.m), colTiles = ceilDiv(sel.nTokens, t.n);
     if (rowTiles > k.maxGroupsX || colTiles > k.maxGroupsYZ) {
         return makeError(ErrorCode::InvalidArgument, "matmulId: too many rows or tokens for one dispatch");
     }

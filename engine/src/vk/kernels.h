@@ -19,6 +19,12 @@
 
 namespace ponder::vk {
 
+/// A matmul tiling: a BM x BN output tile per workgroup, K steps of BK, TM x TN outputs per
+/// thread ((BM / TM) * (BN / TN) threads).
+struct MatmulTiles {
+    uint32_t m = 64, n = 64, k = 16, threadM = 4, threadN = 4;
+};
+
 /// Work sizes, chosen in Kernels::create from the device's limits (subgroup size, shared
 /// memory, invocations). Tests may change them before recording, e.g. to cover several
 /// specialisations or to force the split of large weights with a small maxBindingRange.
@@ -27,6 +33,12 @@ struct KernelTuning {
     uint32_t matvecRows = 2;         // rows per matvec workgroup
     uint32_t matmulTileM = 64, matmulTileN = 64, matmulTileK = 16;  // output tile and K step
     uint32_t matmulThreadM = 4, matmulThreadN = 4;                  // outputs per thread
+    // Expert-grouped matmul (MoE prompts): an expert gets nTokens * nUsed / nExpert tokens
+    // on average, usually far fewer than a prompt, so narrow column tiles waste less work;
+    // from matmulIdWideFrom tokens per expert (average) on, the wide tiles.
+    MatmulTiles matmulIdNarrow{128, 16, 16, 8, 4};
+    MatmulTiles matmulIdWide{64, 64, 16, 8, 4};
+    uint32_t matmulIdWideFrom = 96;
     uint32_t rowWorkgroup = 128;     // norms, softmax, get_rows, routing, attention reduce
     uint32_t eltwiseWorkgroup = 256;
     uint32_t attnWorkgroup = 128;

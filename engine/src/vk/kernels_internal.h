@@ -39,9 +39,10 @@ struct WeightPart {
 Result<std::vector<WeightPart>> splitWeight(const Kernels& k, const Buffer& buffer, VkDeviceSize offset,
                                             uint64_t unitBytes, uint32_t nUnits, uint64_t tailBytes = 0);
 
-/// The matmul pipeline (variant prefix "matmul_" or "matmul_id_") for w's format with the
-/// tuned tiles; fails when the tiling does not fit the device.
-Result<const Pipeline*> matmulPipeline(Kernels& k, const std::string& prefix, TensorType type, uint32_t bindings);
+/// The matmul pipeline (variant prefix "matmul_" or "matmul_id_") for a weight format with
+/// tiling t; fails when the tiling does not fit the device.
+Result<const Pipeline*> matmulPipeline(Kernels& k, const std::string& prefix, TensorType type, uint32_t bindings,
+                                       const MatmulTiles& t);
 
 /// Checks shape/alignment rules every weight kernel shares; returns the bytes of one row.
 Result<uint64_t> checkWeight(const WeightView& w);
