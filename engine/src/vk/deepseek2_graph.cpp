@@ -5,8 +5,9 @@
 // * absorbed MLA (attn_k_b/attn_v_b): each head's q_nope is multiplied by its attn_k_b
 //   slice, attention is MQA over the latent cache row [c_kv | k_pe] (K head c + r, V head
 //   c: the first c elements of the same row), and attn_v_b decompresses each head's latent
-//   output. The per-head matrices are expert stacks, so the expert-routed matvec runs them
-//   with s.headIds "selecting" every head for every token.
+//   output. The per-head matrices are expert stacks, so the expert-routed products run them
+//   with s.headIds "selecting" every head for every token (matvecId for decode, the
+//   expert-grouped matmul for prompts).
 // * legacy (attn_kv_b): c_kv is expanded to per-head K (with the shared k_pe appended) and V
 //   and attention is plain MHA; K and V go straight into the cache as strided row copies.
 #include <algorithm>
@@ -65,7 +66,10 @@ Result<void> absorbedAttention(const Graph& g, const GpuLayer& L, const MlaDims&
     heads.nUsed = H;
     heads.nTokens = T;
     heads.inputPerSlot = true;
-    PONDER_TRY(matvecId(g.k, g.b, L.kB, whole(s.v), heads, whole(s.g)));
+    // Every token selects every head: for prompts each head's matrix is then read once per
+    // tile of tokens (the pair lists serve both products below).
+    PONDER_TRY(groupForProduct(g, heads, H));
+    PONDER_TRY(expertProduct(g, L.kB, whole(s.v), heads, whole(s.g)));
     // Absorbed queries [T][H][c + r] = [q_nope W_UK | q_pe] in s.att.
     PONDER_TRY(copyRows(g.k, g.b, whole(s.g), {0, d.c}, whole(s.att), {0, kRow}, d.c, T * H));
     PONDER_TRY(copyRows(g.k, g.b, whole(s.q), {d.nope, d.kMla}, whole(s.att), {d.c, kRow}, d.rope, T * H));
@@ -82,7 +86,7 @@ Result<void> absorbedAttention(const Graph& g, const GpuLayer& L, const MlaDims&
     ac.scratch = whole(s.attnPartials);
     PONDER_TRY(attention(g.k, g.b, whole(s.att), whole(L.kCache), whole(L.kCache), whole(s.u), T, startPos, ac));
     // Decompress each head's latent output: [T][H][c] -> [T][H][v].
-    return matvecId(g.k, g.b, L.vB, whole(s.u), heads, whole(s.g));
+    return expertProduct(g, L.vB, whole(s.u), heads, whole(s.g));
 }
 
 // Legacy attention: q in s.q, latent rows in s.k. Output [T][H][v] in s.g.

@@ -57,6 +57,25 @@ RopeConfig ropeConfig(const Graph& g, bool swa) {
     return c;
 }
 
+// From this many tokens on, routed experts run as the expert-grouped matmul (each expert's
+// weight tiles dequantized once per tile of its tokens); below, matvecId reads each chosen
+// expert's rows once per token, which for one token is the least work.
+constexpr uint32_t kMinGroupedTokens = 2;
+
+// y = the selected experts' W x: matmulId over the pairs groupExperts wrote into s.expGroups
+// (prompts), matvecId for decode.
+Result<void> expertProduct(const Graph& g, const WeightView& w, BufferSpan x, const ExpertSelection& sel,
+                           BufferSpan y) {
+    if (sel.nTokens >= kMinGroupedTokens) return matmulId(g.k, g.b, w, x, sel, whole(g.s.expGroups), y);
+    return matvecId(g.k, g.b, w, x, sel, y);
+}
+
+// Groups the (token, slot) pairs of sel by expert for expertProduct (prompts only).
+Result<void> groupForProduct(const Graph& g, const ExpertSelection& sel, uint32_t nExpert) {
+    if (sel.nTokens < kMinGroupedTokens) return {};
+    return groupExperts(g.k, g.b, sel, nExpert, whole(g.s.expGroups));
+}
+
 namespace {
 
 // x [T*k][rows] += bias[ids[t][s]]: an expert's output bias, gathered by id (get_rows on the
@@ -78,15 +97,16 @@ Result<void> biasedExperts(const Graph& g, const GpuLayer& L, uint32_t T) {
     sel.ids = whole(s.ids);
     sel.nUsed = kUsed;
     sel.nTokens = T;
-    PONDER_TRY(matvecId(g.k, g.b, L.upExps, whole(s.h), sel, whole(s.u)));
-    PONDER_TRY(matvecId(g.k, g.b, L.gateExps, whole(s.h), sel, whole(s.g)));
+    PONDER_TRY(groupForProduct(g, sel, hp.nExpert));
+    PONDER_TRY(expertProduct(g, L.upExps, whole(s.h), sel, whole(s.u)));
+    PONDER_TRY(expertProduct(g, L.gateExps, whole(s.h), sel, whole(s.g)));
     PONDER_TRY(addExpertBias(g, L.upExpsB, whole(s.u), T));
     PONDER_TRY(addExpertBias(g, L.gateExpsB, whole(s.g), T));
     constexpr float kAlpha = 1.702f, kLimit = 7.0f;  // fixed by the architecture
     PONDER_TRY(eltwise(g.k, g.b, EltwiseOp::SwiGluOai, whole(s.g), whole(s.u), whole(s.g), T * kUsed * hp.nFfExp, 0,
                        kAlpha, kLimit));
     sel.inputPerSlot = true;
-    PONDER_TRY(matvecId(g.k, g.b, L.downExps, whole(s.g), sel, whole(s.expOut)));
+    PONDER_TRY(expertProduct(g, L.downExps, whole(s.g), sel, whole(s.expOut)));
     PONDER_TRY(addExpertBias(g, L.downExpsB, whole(s.expOut), T));
     return sumSlots(g.k, g.b, whole(s.expOut), whole(s.y), hp.nEmbd, kUsed, T, whole(s.weights));
 }
@@ -127,11 +147,12 @@ Result<void> moeFfn(const Graph& g, const GpuLayer& L, uint32_t T) {
     sel.ids = whole(s.ids);
     sel.nUsed = kUsed;
     sel.nTokens = T;
+    PONDER_TRY(groupForProduct(g, sel, hp.nExpert));
     g.b.barrier();
     g.b.autoBarrier = false;
     Result<void> r = [&]() -> Result<void> {
-        PONDER_TRY(matvecId(g.k, g.b, L.gateExps, whole(s.h), sel, whole(s.g)));
-        return matvecId(g.k, g.b, L.upExps, whole(s.h), sel, whole(s.u));
+        PONDER_TRY(expertProduct(g, L.gateExps, whole(s.h), sel, whole(s.g)));
+        return expertProduct(g, L.upExps, whole(s.h), sel, whole(s.u));
     }();
     g.b.autoBarrier = true;
     PONDER_TRY(r);
@@ -139,7 +160,7 @@ Result<void> moeFfn(const Graph& g, const GpuLayer& L, uint32_t T) {
     PONDER_TRY(eltwise(g.k, g.b, EltwiseOp::SwiGlu, whole(s.g), whole(s.u), whole(s.g), T * kUsed * nFf));
     sel.weights = whole(s.weights);
     sel.inputPerSlot = true;
-    PONDER_TRY(matvecId(g.k, g.b, L.downExps, whole(s.g), sel, whole(s.expOut)));
+    PONDER_TRY(expertProduct(g, L.downExps, whole(s.g), sel, whole(s.expOut)));
     PONDER_TRY(sumSlots(g.k, g.b, whole(s.expOut), whole(s.y), hp.nEmbd, kUsed, T));
     if (L.upShexp.buffer) {
         PONDER_TRY(denseFfn(g, L.gateShexp, L.upShexp, L.downShexp, {}, {}, {}, whole(s.shared), T));

@@ -30,6 +30,15 @@ Result<void> denseFfn(const Graph& g, const WeightView& gate, const WeightView& 
                       const BufferSpan& gateB, const BufferSpan& upB, const BufferSpan& downB, BufferSpan out,
                       uint32_t T);
 
+/// Groups sel's (token, slot) pairs by expert into s.expGroups when expertProduct will use
+/// them (prompts); nothing for decode. Record before expertProduct, with a barrier between.
+Result<void> groupForProduct(const Graph& g, const ExpertSelection& sel, uint32_t nExpert);
+
+/// y [T][k][rows] = the selected experts' W x: the expert-grouped matmul over s.expGroups
+/// for prompts, matvecId for decode (same semantics as matvecId).
+Result<void> expertProduct(const Graph& g, const WeightView& w, BufferSpan x, const ExpertSelection& sel,
+                           BufferSpan y);
+
 /// Routed experts (+ shared expert when the layer has one) of s.h into s.y.
 Result<void> moeFfn(const Graph& g, const GpuLayer& L, uint32_t T);
 

@@ -42,7 +42,7 @@ std::string mib(uint64_t bytes) {
 
 // Sizes (in elements) of the scratch activations for a chunk of T tokens.
 struct ScratchSizes {
-    uint64_t embd, q, kv, att, ffn, route, slots, expOut, partials, logits, headIds, expBias;
+    uint64_t embd, q, kv, att, ffn, route, slots, expOut, partials, logits, headIds, expBias, groups;
 };
 
 ScratchSizes scratchSizes(const HyperParams& hp, uint32_t T) {
@@ -77,13 +77,16 @@ ScratchSizes scratchSizes(const HyperParams& hp, uint32_t T) {
         z.ffn = std::max(z.ffn, T * d.ffn);
         z.headIds = T * d.headIds;
     }
+    // The expert-grouped matmul's pair lists: routed experts, and MLA's heads (as experts).
+    const uint32_t grouped = std::max<uint32_t>(hp.isMoe() ? hp.nExpert : 0, uint32_t(z.headIds / std::max(T, 1u)));
+    z.groups = grouped ? expertGroupsElements(grouped, T) : 0;
     return z;
 }
 
 uint64_t scratchBytes(const HyperParams& hp, uint32_t T) {
     const ScratchSizes z = scratchSizes(hp, T);
     const uint64_t floats = 3 * z.embd + z.q + 2 * z.kv + z.att + 2 * z.ffn + z.route + 2 * z.slots + z.expOut +
-                            z.embd /* shared */ + z.partials + z.logits + z.headIds + z.expBias;
+                            z.embd /* shared */ + z.partials + z.logits + z.headIds + z.expBias + z.groups;
     return 4 * (floats + T);
 }
 
@@ -100,7 +103,8 @@ uint64_t kvBytes(const model::ModelData& md, KvCacheType type, uint32_t capacity
 // The largest single scratch buffer of a chunk, in bytes (must fit one binding).
 uint64_t largestScratch(const HyperParams& hp, uint32_t T) {
     const ScratchSizes z = scratchSizes(hp, T);
-    return 4 * std::max({z.embd, z.q, z.kv, z.att, z.ffn, z.route, z.expOut, z.partials, z.logits, z.headIds, z.expBias});
+    return 4 * std::max({z.embd, z.q, z.kv, z.att, z.ffn, z.route, z.expOut, z.partials, z.logits, z.headIds, z.expBias,
+                         z.groups});
 }
 
 class VulkanRunner final : public ModelRunner {
@@ -146,7 +150,7 @@ VulkanRunner::~VulkanRunner() {
     }
     Scratch& s = m_scratch;
     for (Buffer* b : {&s.x, &s.h, &s.y, &s.q, &s.k, &s.v, &s.att, &s.g, &s.u, &s.routeLogits, &s.ids, &s.weights,
-                      &s.expOut, &s.shared, &s.attnPartials, &s.headIds, &s.expBias, &s.tokens, &s.logits}) {
+                      &s.expOut, &s.shared, &s.attnPartials, &s.headIds, &s.expBias, &s.expGroups, &s.tokens, &s.logits}) {
         destroyBuffer(*m_device, *b);
     }
     m_arena.destroy(*m_device);
@@ -241,6 +245,7 @@ Result<void> VulkanRunner::allocateScratch() {
     PONDER_TRY(make(s.shared, hp.nFfShexp ? z.embd : 1));
     PONDER_TRY(make(s.attnPartials, z.partials));
     if (z.expBias) PONDER_TRY(make(s.expBias, z.expBias));
+    if (z.groups) PONDER_TRY(make(s.expGroups, z.groups));
     if (z.headIds) {
         // MLA's per-head products select head h in slot h of every token (written once).
         PONDER_TRY(make(s.headIds, z.headIds, MemoryKind::HostVisible));

@@ -60,6 +60,8 @@ struct Scratch {
     Buffer expOut;            // f32 [T][k][n_embd]
     Buffer shared;            // f32 [T][n_embd] shared-expert output
     Buffer expBias;           // f32 [T][k][max(n_ff_exp, n_embd)] gathered expert biases (gpt-oss)
+    Buffer expGroups;         // uint32 (token, slot) pairs by expert (groupExperts) for prompts:
+                              // routed experts, or MLA's heads
     Buffer attnPartials;      // f32 split-KV partials of one decode step
     Buffer headIds;           // int32 [T][n_head] = 0..n_head-1: MLA's per-head matrices run
                               // as an expert-routed matvec with every head "selected"
