@@ -527,6 +527,10 @@
         <source>A collection named “%1” exists already.</source>
         <translation>Eine Sammlung namens „%1“ gibt es bereits.</translation>
     </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 existiert nicht.</translation>
+    </message>
 </context>
 <context>
     <name>DocumentsDialog</name>
@@ -641,6 +645,42 @@
     <message>
         <source>Delete the collection and its index? The files themselves stay where they are.</source>
         <translation>Die Sammlung und ihren Index löschen? Die Dateien selbst bleiben, wo sie sind.</translation>
+    </message>
+    <message>
+        <source>Search by words only. An embedding model (Qwen3-Embedding GGUF) also finds passages by meaning.</source>
+        <translation>Suche nur nach Wörtern. Ein Embedding-Modell (Qwen3-Embedding-GGUF) findet Textstellen auch nach ihrer Bedeutung.</translation>
+    </message>
+    <message>
+        <source>Search by words and meaning: %1 (%2 of %3 passages embedded)</source>
+        <translation>Suche nach Wörtern und Bedeutung: %1 (%2 von %3 Textstellen eingebettet)</translation>
+    </message>
+    <message>
+        <source>Choose embedding model…</source>
+        <translation>Embedding-Modell wählen…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Ändern…</translation>
+    </message>
+    <message>
+        <source>Choose the embedding model of the collection; its files are indexed again</source>
+        <translation>Das Embedding-Modell der Sammlung wählen; ihre Dateien werden neu indiziert</translation>
+    </message>
+    <message>
+        <source>Words only</source>
+        <translation>Nur Wörter</translation>
+    </message>
+    <message>
+        <source>Stop using the embedding model for this collection</source>
+        <translation>Das Embedding-Modell für diese Sammlung nicht mehr verwenden</translation>
+    </message>
+    <message>
+        <source>Choose an embedding model</source>
+        <translation>Ein Embedding-Modell wählen</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF-Modelle (*.gguf)</translation>
     </message>
 </context>
 <context>
@@ -942,6 +982,10 @@
         <source>%1 tokens · %2 tokens/s</source>
         <translation>%1 Tokens · %2 Tokens/s</translation>
     </message>
+    <message>
+        <source>Searching your documents…</source>
+        <translation>Ihre Dokumente werden durchsucht…</translation>
+    </message>
 </context>
 <context>
     <name>MessageText</name>
@@ -1235,6 +1279,17 @@
     <message>
         <source>Step %1: %2</source>
         <translation>Schritt %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RetrievalWorker</name>
+    <message>
+        <source>The embedding model cannot be used (%1); searching your documents by words only.</source>
+        <translation>Das Embedding-Modell kann nicht verwendet werden (%1); Ihre Dokumente werden nur nach Wörtern durchsucht.</translation>
+    </message>
+    <message>
+        <source>The documents cannot be searched: %1</source>
+        <translation>Die Dokumente können nicht durchsucht werden: %1</translation>
     </message>
 </context>
 <context>

@@ -527,6 +527,10 @@
         <source>A collection named “%1” exists already.</source>
         <translation>名为“%1”的集合已存在。</translation>
     </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
 </context>
 <context>
     <name>DocumentsDialog</name>
@@ -641,6 +645,42 @@
     <message>
         <source>Delete the collection and its index? The files themselves stay where they are.</source>
         <translation>删除该集合及其索引？文件本身将保留在原处。</translation>
+    </message>
+    <message>
+        <source>Search by words only. An embedding model (Qwen3-Embedding GGUF) also finds passages by meaning.</source>
+        <translation>仅按词语搜索。嵌入模型（Qwen3-Embedding GGUF）还能按语义查找段落。</translation>
+    </message>
+    <message>
+        <source>Search by words and meaning: %1 (%2 of %3 passages embedded)</source>
+        <translation>按词语和语义搜索：%1（已嵌入 %3 个段落中的 %2 个）</translation>
+    </message>
+    <message>
+        <source>Choose embedding model…</source>
+        <translation>选择嵌入模型…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>更改…</translation>
+    </message>
+    <message>
+        <source>Choose the embedding model of the collection; its files are indexed again</source>
+        <translation>选择此集合的嵌入模型；其文件将重新建立索引</translation>
+    </message>
+    <message>
+        <source>Words only</source>
+        <translation>仅词语</translation>
+    </message>
+    <message>
+        <source>Stop using the embedding model for this collection</source>
+        <translation>此集合不再使用嵌入模型</translation>
+    </message>
+    <message>
+        <source>Choose an embedding model</source>
+        <translation>选择嵌入模型</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF 模型 (*.gguf)</translation>
     </message>
 </context>
 <context>
@@ -942,6 +982,10 @@
         <source>%1 tokens · %2 tokens/s</source>
         <translation>%1 个词元 · 每秒 %2 个词元</translation>
     </message>
+    <message>
+        <source>Searching your documents…</source>
+        <translation>正在搜索您的文档…</translation>
+    </message>
 </context>
 <context>
     <name>MessageText</name>
@@ -1235,6 +1279,17 @@
     <message>
         <source>Step %1: %2</source>
         <translation>第 %1 步：%2</translation>
+    </message>
+</context>
+<context>
+    <name>RetrievalWorker</name>
+    <message>
+        <source>The embedding model cannot be used (%1); searching your documents by words only.</source>
+        <translation>无法使用嵌入模型（%1）；仅按词语搜索您的文档。</translation>
+    </message>
+    <message>
+        <source>The documents cannot be searched: %1</source>
+        <translation>无法搜索文档：%1</translation>
     </message>
 </context>
 <context>

@@ -18,9 +18,11 @@
 
 /// The one generation in flight: which request, which row, and the writer batching its text.
 struct ChatController::Run {
-    quint64 requestId = 0;
+    quint64 requestId = 0;      // the generation; 0 while the documents are searched
+    quint64 docsRequestId = 0;  // the document search in flight; 0 when none
     qint64 conversationId = 0;
     qint64 messageId = 0;
+    QList<PromptMessage> prompt;  // kept until the passages are in
     std::unique_ptr<StreamingWriter> writer;
 };
 
@@ -72,6 +74,7 @@ ChatController::ChatController(const QString& dataDir, QObject* parent)
         m_messages->setStore(m_store.get());
     }
     m_documents = new DocumentsController(dataDir, m_ready ? m_db.get() : nullptr, this);
+    connect(m_documents, &DocumentsController::contextReady, this, &ChatController::onDocumentsContext);
     m_undoTimer.setSingleShot(true);
     m_undoTimer.setInterval(kUndoMs);
     connect(&m_undoTimer, &QTimer::timeout, this, &ChatController::clearUndo);
@@ -210,26 +213,14 @@ bool ChatController::startAnswer(qint64 conversationId, qint64 parentId) {
             prompt.append({PromptMessage::Role::Assistant, m.content, m.reasoning});
         }
     }
-    const Result<DocsContext> docs = addDocumentsContext(conversationId, prompt);
-    if (!check(docs.isOk() ? Status() : docs.error())) return false;
     NewMessage answer;
     answer.conversationId = conversationId;
     answer.parentId = parentId;
     answer.role = QStringLiteral("assistant");
     answer.model = m_model->name();
     answer.state = MessageState::Streaming;
-    if (docs.value().nothingFound) {
-        // Said by Ponder, not the model: with no passage to stand on it would invent one.
-        answer.content = docs.value().message;
-        answer.state = MessageState::Complete;
-        const Result<qint64> said = m_store->appendMessage(answer);
-        if (!check(said.isOk() ? Status() : said.error())) return false;
-        emit answerEnded(said.value());
-        return true;
-    }
     const Result<qint64> added = m_store->appendMessage(answer);
     if (!check(added.isOk() ? Status() : added.error())) return false;
-    if (!docs.value().citations.isEmpty()) check(m_documents->saveCitations(added.value(), docs.value().citations));
 
     m_run = std::make_unique<Run>();
     m_run->conversationId = conversationId;
@@ -240,27 +231,64 @@ bool ChatController::startAnswer(qint64 conversationId, qint64 parentId) {
     connect(m_run->writer.get(), &StreamingWriter::deltaAppended, m_messages, &MessageListModel::applyDelta);
     connect(m_run->writer.get(), &StreamingWriter::writeFailed, this,
             [this](qint64, const QString& message) { setNotice(message); });
-    GenerationSettings settings = m_settings->generationSettings();
-    settings.tokenDelayMs = m_tokenDelayMs;
-    m_run->requestId = m_service->generate(prompt, settings);
-    qCInfo(lcChat) << "generation" << m_run->requestId << "into message" << m_run->messageId;
+    // With documents attached, the passages come first, from the retrieval thread; the
+    // answer's row already shows that Ponder is searching.
+    if (!prompt.isEmpty() && prompt.last().role == PromptMessage::Role::User) {
+        // A third of the context for passages leaves room for the history and the answer.
+        m_run->docsRequestId =
+            m_documents->requestContext(conversationId, prompt.last().content, m_settings->contextLength() / 3);
+    }
+    m_run->prompt = std::move(prompt);
+    if (m_run->docsRequestId == 0) generate();
     emit generatingChanged();
     return true;
 }
 
-Result<DocsContext> ChatController::addDocumentsContext(qint64 conversationId, QList<PromptMessage>& prompt) {
-    if (prompt.isEmpty() || prompt.last().role != PromptMessage::Role::User) return DocsContext{};
-    // A third of the context for passages leaves room for the history and the answer.
-    const Result<DocsContext> ctx =
-        m_documents->contextFor(conversationId, prompt.last().content, m_settings->contextLength() / 3);
-    if (ctx && !ctx.value().promptAddition.isEmpty())
-        prompt.last().content = ctx.value().promptAddition + QStringLiteral("\nQuestion: ") + prompt.last().content;
-    return ctx;
+void ChatController::generate() {
+    GenerationSettings settings = m_settings->generationSettings();
+    settings.tokenDelayMs = m_tokenDelayMs;
+    m_run->requestId = m_service->generate(m_run->prompt, settings);
+    m_run->prompt.clear();
+    qCInfo(lcChat) << "generation" << m_run->requestId << "into message" << m_run->messageId;
+}
+
+void ChatController::onDocumentsContext(quint64 requestId, const DocsContext& docs, const QString& error) {
+    if (!m_run || m_run->docsRequestId != requestId) return;  // stopped or deleted meanwhile
+    m_run->docsRequestId = 0;
+    if (!error.isEmpty()) {
+        check(m_run->writer->fail(error));
+        setNotice(error);
+        endRun();
+        return;
+    }
+    if (docs.nothingFound) {
+        // Said by Ponder, not the model: with no passage to stand on it would invent one.
+        m_run->writer->appendContent(docs.message);
+        check(m_run->writer->finish());
+        endRun();
+        return;
+    }
+    if (!docs.citations.isEmpty()) check(m_documents->saveCitations(m_run->messageId, docs.citations));
+    if (!docs.promptAddition.isEmpty()) {
+        PromptMessage& question = m_run->prompt.last();
+        question.content = docs.promptAddition + QStringLiteral("\nQuestion: ") + question.content;
+    }
+    generate();
+    emit generatingChanged();
 }
 
 void ChatController::stop() {
-    if (m_run) m_service->cancel();
+    if (!m_run) return;
+    if (m_run->docsRequestId == 0) {
+        m_service->cancel();
+        return;
+    }
+    // Still searching: no generation to cancel; the empty answer is kept as stopped.
+    check(m_run->writer->cancel());
+    endRun();
 }
+
+bool ChatController::searchingDocuments() const { return m_run && m_run->docsRequestId != 0; }
 
 bool ChatController::regenerate(qint64 assistantMessageId) {
     if (refuseWhileBusy()) return false;
@@ -337,7 +365,7 @@ bool ChatController::setPinned(qint64 conversationId, bool pinned) {
 
 bool ChatController::deleteChat(qint64 conversationId) {
     if (!m_store) return false;
-    if (m_run && m_run->conversationId == conversationId) m_service->cancel();
+    if (m_run && m_run->conversationId == conversationId) stop();
     const Result<Conversation> c = m_store->conversation(conversationId);
     if (!check(m_store->softDeleteConversation(conversationId))) return false;
     m_undoId = conversationId;

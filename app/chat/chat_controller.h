@@ -43,6 +43,8 @@ class ChatController : public QObject {
     Q_PROPERTY(bool generating READ generating NOTIFY generatingChanged)
     Q_PROPERTY(qint64 generatingConversationId READ generatingConversationId NOTIFY generatingChanged)
     Q_PROPERTY(qint64 streamingMessageId READ streamingMessageId NOTIFY generatingChanged)
+    /// The answer waits for the passages of the chat's documents (before the model starts).
+    Q_PROPERTY(bool searchingDocuments READ searchingDocuments NOTIFY generatingChanged)
     /// Something the user should read (startup problems, refused actions, errors); empty: none.
     Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
     /// The conversation that was just deleted and can still be restored; 0: none.
@@ -70,6 +72,7 @@ public:
     bool generating() const;
     qint64 generatingConversationId() const;
     qint64 streamingMessageId() const;
+    bool searchingDocuments() const;
     QString notice() const { return m_notice; }
     QString modelsDir() const { return m_modelsDir; }
     qint64 undoConversationId() const { return m_undoId; }
@@ -121,9 +124,9 @@ signals:
 private:
     struct Run;
     bool startAnswer(qint64 conversationId, qint64 parentId);
-    /// Retrieves passages of the chat's collections for its last question and puts them
-    /// into that question's prompt turn.
-    Result<DocsContext> addDocumentsContext(qint64 conversationId, QList<PromptMessage>& prompt);
+    /// Starts the answer's generation from the run's prompt.
+    void generate();
+    void onDocumentsContext(quint64 requestId, const DocsContext& docs, const QString& error);
     bool refuseWhileBusy();
     void setCurrent(qint64 conversationId);
     void setNotice(const QString& text);

@@ -130,9 +130,6 @@ int add(Context& c) {
     } else if (!modelPath.isEmpty() && modelPath != col.value().embeddingModel) {
         // Vectors of two models cannot be compared: a new model means indexing again.
         if (Status s = c.store->setEmbeddingModel(col.value().id, modelPath); !s) return fail(s.error().message());
-        const Result<QList<DocumentInfo>> docs = c.store->documents(col.value().id);
-        for (const DocumentInfo& d : docs ? docs.value() : QList<DocumentInfo>{})
-            c.store->markPending(col.value().id, d.path);
         col.value().embeddingModel = modelPath;
     }
     for (const QString& path : std::as_const(c.positional)) {

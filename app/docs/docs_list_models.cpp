@@ -35,13 +35,17 @@ QVariant CollectionListModel::data(const QModelIndex& index, int role) const {
         case PendingRole: return r.stats.pending;
         case FailedRole: return r.stats.failed;
         case ChunksRole: return r.stats.chunks;
+        case EmbeddingModelRole: return r.collection.embeddingModel;
+        case EmbeddedRole: return r.stats.embedded;
         default: return {};
     }
 }
 
 QHash<int, QByteArray> CollectionListModel::roleNames() const {
-    return {{IdRole, "collectionId"}, {NameRole, "name"},     {DocumentsRole, "documents"}, {IndexedRole, "indexed"},
-            {PendingRole, "pending"},  {FailedRole, "failed"}, {ChunksRole, "chunks"}};
+    return {{IdRole, "collectionId"},         {NameRole, "name"},       {DocumentsRole, "documents"},
+            {IndexedRole, "indexed"},         {PendingRole, "pending"}, {FailedRole, "failed"},
+            {ChunksRole, "chunks"},           {EmbeddingModelRole, "embeddingModel"},
+            {EmbeddedRole, "embedded"}};
 }
 
 int CollectionListModel::rowOf(qint64 collectionId) const {

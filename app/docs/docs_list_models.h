@@ -14,7 +14,18 @@ class CollectionListModel : public QAbstractListModel {
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 
 public:
-    enum Roles { IdRole = Qt::UserRole + 1, NameRole, DocumentsRole, IndexedRole, PendingRole, FailedRole, ChunksRole };
+    /// EmbeddingModelRole: the GGUF path, empty for words only; EmbeddedRole: chunks with a vector.
+    enum Roles {
+        IdRole = Qt::UserRole + 1,
+        NameRole,
+        DocumentsRole,
+        IndexedRole,
+        PendingRole,
+        FailedRole,
+        ChunksRole,
+        EmbeddingModelRole,
+        EmbeddedRole
+    };
 
     explicit CollectionListModel(QObject* parent = nullptr) : QAbstractListModel(parent) {}
 

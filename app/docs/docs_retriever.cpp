@@ -105,6 +105,7 @@ int DocsRetriever::estimateTokens(const QString& text) {
 
 Result<QList<Passage>> DocsRetriever::denseSearch(const QList<qint64>& collectionIds, const QString& query) {
     QList<Passage> out;
+    m_denseUsed = false;
     if (!m_embedder) return out;
     QList<qint64> usable;
     for (qint64 id : collectionIds) {
@@ -121,6 +122,7 @@ Result<QList<Passage>> DocsRetriever::denseSearch(const QList<qint64>& collectio
     }
     const Result<QList<QPair<qint64, QByteArray>>> vectors = m_store.vectors(usable);
     if (!vectors) return vectors.error();
+    m_denseUsed = true;
     const qsizetype dim = q.first().size();
     for (const auto& [chunkId, blob] : vectors.value()) {
         if (blob.size() != dim * qsizetype(sizeof(float))) continue;
@@ -194,6 +196,7 @@ Result<DocsContext> DocsRetriever::buildContextFor(const QList<qint64>& collecti
     const Result<QList<Passage>> found = search(collectionIds, question, m_options.maxPassages * 2);
     if (!found) return found.error();
     DocsContext ctx;
+    ctx.dense = m_denseUsed;
     const TokenCounter count = m_countTokens ? m_countTokens : TokenCounter(&DocsRetriever::estimateTokens);
     const QString instruction = QStringLiteral(
         "Answer the question from the numbered passages of the user's documents below. After each "

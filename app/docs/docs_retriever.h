@@ -37,6 +37,8 @@ public:
     /// Counts tokens with the loaded model's tokenizer; unset: estimateTokens().
     void setTokenCounter(TokenCounter counter) { m_countTokens = std::move(counter); }
     const RetrievalOptions& options() const { return m_options; }
+    /// Whether the last search ranked by the embedding model too.
+    bool denseUsed() const { return m_denseUsed; }
 
     /// The best @p topK passages, best first, with their scores and term coverage.
     Result<QList<Passage>> search(const QList<qint64>& collectionIds, const QString& query, int topK);
@@ -67,4 +69,5 @@ private:
     RetrievalOptions m_options;
     ChunkEmbedder* m_embedder = nullptr;
     TokenCounter m_countTokens;
+    bool m_denseUsed = false;
 };

@@ -108,9 +108,30 @@ Result<QList<DocCollection>> DocsStore::collections() {
 }
 
 Status DocsStore::setEmbeddingModel(qint64 collectionId, const QString& path) {
+    Database::Transaction tx(m_db);
+    if (!tx.beginError().isOk()) return tx.beginError();
+    const QVariant model = path.isEmpty() ? QVariant() : QVariant(path);
     QSqlQuery q(m_db.connection());
-    return run(q, QStringLiteral("UPDATE collections SET embedding_model = ? WHERE id = ?"),
-               {path.isEmpty() ? QVariant() : QVariant(path), collectionId}, "setting the embedding model");
+    if (Status s = run(q, QStringLiteral("UPDATE collections SET embedding_model = ? WHERE id = ? AND embedding_model IS NOT ?"),
+                       {model, collectionId, model}, "setting the embedding model");
+        !s)
+        return s;
+    if (q.numRowsAffected() == 0) return tx.commit();  // the same model: its vectors stay valid
+    // Vectors of two models cannot be compared: the old ones go, and with a new model every
+    // indexed document is indexed (and embedded) again by the next run.
+    QSqlQuery clear(m_db.connection());
+    if (Status s = run(clear, QStringLiteral("UPDATE chunks SET embedding = NULL WHERE document_id IN "
+                                             "(SELECT id FROM documents WHERE collection_id = ?)"),
+                       {collectionId}, "dropping the old vectors");
+        !s)
+        return s;
+    if (path.isEmpty()) return tx.commit();
+    QSqlQuery pending(m_db.connection());
+    if (Status s = run(pending, QStringLiteral("UPDATE documents SET state = 'pending' WHERE collection_id = ? AND state = 'indexed'"),
+                       {collectionId}, "marking documents for indexing");
+        !s)
+        return s;
+    return tx.commit();
 }
 
 Status DocsStore::removeCollection(qint64 id) {

@@ -39,6 +39,9 @@ public:
     Result<DocCollection> collectionByName(const QString& name);
     Result<DocCollection> collection(qint64 id);
     Result<QList<DocCollection>> collections();
+    /// Sets (empty: clears) the collection's embedding model. A change drops the stored
+    /// vectors; a new model also marks the indexed documents pending, so the next indexing
+    /// run embeds them with it. The same model changes nothing.
     Status setEmbeddingModel(qint64 collectionId, const QString& path);
     /// Deletes the collection with its documents, chunks and chat attachments.
     Status removeCollection(qint64 id);

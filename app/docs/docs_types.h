@@ -85,7 +85,12 @@ struct DocsContext {
     /// A sentence for the user when nothingFound (instead of letting the model invent one).
     QString message;
     int tokensUsed = 0;       ///< estimate of promptAddition's tokens
+    /// The embedding model's ranking took part (the collection has vectors of that model
+    /// and the question could be embedded); false: BM25 alone.
+    bool dense = false;
 };
+
+Q_DECLARE_METATYPE(DocsContext)
 
 /// Progress of an indexing run.
 struct IndexProgress {

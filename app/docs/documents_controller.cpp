@@ -9,6 +9,7 @@
 DocumentsController::DocumentsController(const QString& dataDir, Database* db, QObject* parent)
     : QObject(parent),
       m_db(db),
+      m_dataDir(dataDir),
       m_collections(new CollectionListModel(this)),
       m_documents(new DocumentListModel(this)) {
     if (m_db) {
@@ -153,12 +154,30 @@ QVariantList DocumentsController::citations(qint64 messageId, const QString& con
     return out;
 }
 
-Result<DocsContext> DocumentsController::contextFor(qint64 conversationId, const QString& question,
-                                                   int contextTokens) {
-    if (!m_store) return DocsContext{};
-    RetrievalOptions options;
-    options.contextTokens = std::max(64, contextTokens);
-    return DocsRetriever(*m_store, options).buildContext(conversationId, question);
+quint64 DocumentsController::requestContext(qint64 conversationId, const QString& question, int contextTokens) {
+    if (!m_store) return 0;
+    const Result<QList<qint64>> collections = m_store->collectionsOf(conversationId);
+    if (!collections || collections.value().isEmpty()) return 0;
+    if (!m_retrieval) {
+        m_retrieval = std::make_unique<RetrievalService>(m_dataDir);
+        connect(m_retrieval.get(), &RetrievalService::ready, this, &DocumentsController::contextReady);
+        connect(m_retrieval.get(), &RetrievalService::warning, this, &DocumentsController::setError);
+    }
+    return m_retrieval->request(collections.value(), question, contextTokens);
+}
+
+bool DocumentsController::setEmbeddingModel(qint64 collectionId, const QString& model) {
+    if (!m_store || !m_library) return false;
+    const QUrl url(model);
+    const QString path = model.isEmpty() ? QString() : QFileInfo(url.isLocalFile() ? url.toLocalFile() : model).absoluteFilePath();
+    if (!path.isEmpty() && !QFileInfo(path).isFile()) {
+        setError(tr("%1 does not exist.").arg(path));
+        return false;
+    }
+    if (!check(m_store->setEmbeddingModel(collectionId, path))) return false;
+    refresh();
+    m_library->reindex(collectionId);
+    return true;
 }
 
 Status DocumentsController::saveCitations(qint64 messageId, const QList<Citation>& citations) {

@@ -7,6 +7,7 @@
 #include "docs_retriever.h"
 #include "docs_store.h"
 #include "document_library.h"
+#include "retrieval_service.h"
 
 #include <QtQml/qqmlregistration.h>
 #include <QObject>
@@ -62,16 +63,24 @@ public:
     /// path, fileName, page, lineStart, lineEnd, text and url (a file:// URL to open).
     Q_INVOKABLE QVariantList citations(qint64 messageId, const QString& content) const;
 
-    /// The cited context for @p question in @p conversationId (empty when nothing attached),
-    /// its passages within @p contextTokens.
-    Result<DocsContext> contextFor(qint64 conversationId, const QString& question, int contextTokens);
+    /// Starts looking up @p question in the collections attached to @p conversationId, on the
+    /// retrieval thread (embedding the question can take a while); contextReady() brings the
+    /// passages, within @p contextTokens, under the returned id. 0: no collection attached,
+    /// nothing to wait for.
+    quint64 requestContext(qint64 conversationId, const QString& question, int contextTokens);
     Status saveCitations(qint64 messageId, const QList<Citation>& citations);
+
+    /// Sets the embedding model (a Qwen3-Embedding GGUF, as a file:// URL or path; empty: none)
+    /// of a collection and indexes it again, so that its passages are also found by meaning.
+    Q_INVOKABLE bool setEmbeddingModel(qint64 collectionId, const QString& model);
 
 signals:
     void currentCollectionChanged();
     void errorChanged();
     /// Attachments of @p conversationId changed (0: the draft of a new chat).
     void attachmentsChanged(qint64 conversationId);
+    /// The answer to requestContext(); @p error is set when the search itself failed.
+    void contextReady(quint64 requestId, const DocsContext& context, const QString& error);
 
 private:
     void refresh();
@@ -81,6 +90,8 @@ private:
     Database* m_db = nullptr;
     std::unique_ptr<DocsStore> m_store;
     std::unique_ptr<DocumentLibrary> m_library;
+    std::unique_ptr<RetrievalService> m_retrieval;  // started with the first question
+    QString m_dataDir;
     CollectionListModel* m_collections = nullptr;
     DocumentListModel* m_documents = nullptr;
     qint64 m_currentCollection = 0;

@@ -19,6 +19,7 @@ target_sources(ponder_core PRIVATE
   docs/docs_cli.cpp docs/docs_cli.h
   docs/index_worker.cpp docs/index_worker.h
   docs/document_library.cpp docs/document_library.h
+  docs/retrieval_service.cpp docs/retrieval_service.h
   docs/citation_store.cpp docs/citation_store.h
   docs/docs_list_models.cpp docs/docs_list_models.h
   docs/documents_controller.cpp docs/documents_controller.h

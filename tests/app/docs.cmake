@@ -28,7 +28,7 @@ ponder_add_test(NAME tst_docs_library
 # to file, page and lines and survive a restart, the "nothing relevant" sentence.
 ponder_add_test(NAME tst_docs_chat
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_docs_chat.cpp ${CMAKE_CURRENT_LIST_DIR}/docs_test_util.h
-  LIBS ponder_core ponder_scripted_model
+  LIBS ponder_core ponder_scripted_model ponder_testgen
   LABELS docs TIMEOUT 300)
 # The Documents view's models and actions (DocumentsController): collections, documents with
 # their states and errors, removal, resume after a restart.

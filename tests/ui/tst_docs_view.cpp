@@ -174,6 +174,24 @@ private slots:
             }(),
             10000);
         QVERIFY(find("addFolderButton")->isEnabled());
+
+        // Search by meaning: the collection's embedding model is shown and can be dropped. A
+        // file that is no GGUF model is refused by the indexer, which says so in the dialog.
+        QQuickItem* embedding = find("embeddingModelLabel");
+        QVERIFY(embedding && embedding->isVisible());
+        QVERIFY2(embedding->property("text").toString().startsWith(QLatin1String("Search by words only")),
+                 qPrintable(embedding->property("text").toString()));
+        QVERIFY(!find("clearEmbeddingModelButton")->isVisible());
+        const qint64 id = m_controller->documents()->currentCollectionId();
+        const QString notModel = m_dir.filePath(QStringLiteral("docs/notes.md"));
+        QVERIFY(m_controller->documents()->setEmbeddingModel(id, notModel));
+        QTRY_VERIFY(embedding->property("text").toString().startsWith(QLatin1String("Search by words and meaning: notes.md")));
+        QTRY_VERIFY_WITH_TIMEOUT(find("documentsError")->property("text").toString().contains(QLatin1String("embedding model")),
+                                 20000);
+        QVERIFY(find("clearEmbeddingModelButton")->isVisible());
+        click(find("clearEmbeddingModelButton"));
+        QTRY_VERIFY(embedding->property("text").toString().startsWith(QLatin1String("Search by words only")));
+        QVERIFY(m_controller->documents()->collections()->index(0).data(CollectionListModel::EmbeddingModelRole).toString().isEmpty());
         QMetaObject::invokeMethod(dialog, "close");
     }
 

@@ -34,6 +34,9 @@ Item {
     readonly property bool isUser: role === "user"
     readonly property bool streaming: messageState === "streaming"
     property bool editing: false
+    // Before the model starts: the passages of the chat's documents are being looked up.
+    readonly property bool searchingDocuments: streaming && controller !== null && controller.searchingDocuments
+                                               && controller.streamingMessageId === messageId
 
     // The sources the answer cites (stored with it; see DocumentsController.citations).
     readonly property var citations: !isUser && !streaming && controller && messageId
@@ -53,9 +56,27 @@ Item {
         anchors.horizontalCenter: parent.horizontalCenter
         spacing: Theme.spacingXs
 
+        RowLayout {
+            objectName: "searchingDocuments"
+            visible: root.searchingDocuments
+            spacing: Theme.spacingSm
+
+            BusyIndicator {
+                Layout.preferredWidth: Theme.fontSizeBody * 2
+                Layout.preferredHeight: Theme.fontSizeBody * 2
+                running: root.searchingDocuments
+            }
+            Label {
+                text: qsTr("Searching your documents…")
+                color: Theme.textMuted
+                font.pointSize: Theme.fontSizeBody
+            }
+        }
+
         ReasoningPanel {
             Layout.fillWidth: true
-            visible: !root.isUser && (root.reasoning !== "" || (root.streaming && root.content === ""))
+            visible: !root.isUser && !root.searchingDocuments
+                     && (root.reasoning !== "" || (root.streaming && root.content === ""))
             steps: root.reasoningSteps
             thinking: root.streaming && root.content === ""
             keepOpen: root.controller ? root.controller.settings.keepReasoningOpen : false

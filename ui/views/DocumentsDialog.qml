@@ -54,6 +54,9 @@ Dialog {
                     required property string name
                     required property int documents
                     required property int failed
+                    required property string embeddingModel
+                    required property int chunks
+                    required property int embedded
 
                     width: collectionList.width
                     highlighted: ListView.isCurrentItem
@@ -139,6 +142,43 @@ Dialog {
                 }
             }
 
+            // Search by meaning: the collection's embedding model, if any.
+            RowLayout {
+                readonly property var current: collectionList.currentItem
+                readonly property string model: current ? current.embeddingModel : ""
+
+                Layout.fillWidth: true
+                visible: current !== null
+
+                Label {
+                    objectName: "embeddingModelLabel"
+                    Layout.fillWidth: true
+                    elide: Text.ElideMiddle
+                    color: Theme.textMuted
+                    text: parent.model === ""
+                          ? qsTr("Search by words only. An embedding model (Qwen3-Embedding GGUF) also finds passages by meaning.")
+                          : qsTr("Search by words and meaning: %1 (%2 of %3 passages embedded)")
+                                .arg(parent.model.split("/").pop()).arg(parent.current.embedded).arg(parent.current.chunks)
+                    wrapMode: Text.Wrap
+                    Accessible.name: text
+                }
+
+                Button {
+                    objectName: "chooseEmbeddingModelButton"
+                    text: parent.model === "" ? qsTr("Choose embedding model…") : qsTr("Change…")
+                    Accessible.name: qsTr("Choose the embedding model of the collection; its files are indexed again")
+                    onClicked: embeddingDialog.open()
+                }
+
+                Button {
+                    objectName: "clearEmbeddingModelButton"
+                    visible: parent.model !== ""
+                    text: qsTr("Words only")
+                    Accessible.name: qsTr("Stop using the embedding model for this collection")
+                    onClicked: root.documents.setEmbeddingModel(root.documents.currentCollectionId, "")
+                }
+            }
+
             ColumnLayout {
                 Layout.fillWidth: true
                 visible: root.library !== null && root.library.indexing
@@ -206,6 +246,15 @@ Dialog {
         fileMode: FileDialog.OpenFiles
         nameFilters: [qsTr("Documents (*.txt *.md *.markdown *.html *.htm *.pdf)"), qsTr("All files (*)")]
         onAccepted: root.documents.addUrls(root.documents.currentCollectionId, selectedFiles)
+    }
+
+    FileDialog {
+        id: embeddingDialog
+
+        title: qsTr("Choose an embedding model")
+        fileMode: FileDialog.OpenFile
+        nameFilters: [qsTr("GGUF models (*.gguf)")]
+        onAccepted: root.documents.setEmbeddingModel(root.documents.currentCollectionId, selectedFile)
     }
 
     FolderDialog {
