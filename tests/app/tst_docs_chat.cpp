@@ -205,16 +205,7 @@ private slots:
     void embeddingModelSearchesByMeaning() {
         QTemporaryDir dir;
         const QString embedModel = dir.filePath(QStringLiteral("qwen3-embedding.gguf"));
-        ponder::testgen::ModelSpec spec;
-        spec.arch = "qwen3";
-        spec.nEmbd = 64;
-        spec.nLayer = 2;
-        spec.nHead = 4;
-        spec.nHeadKv = 2;
-        spec.nFf = 128;
-        spec.nCtx = 512;
-        spec.seed = 11;
-        const auto written = ponder::testgen::writeModel(spec, embedModel.toStdString());
+        const auto written = ponder::testgen::writeModel(ponder::testgen::tinyEmbeddingSpec(11), embedModel.toStdString());
         QVERIFY2(written.ok(), written.ok() ? "" : written.error().message.c_str());
         const QString corpus = dir.filePath(QStringLiteral("corpus"));
         QVERIFY(QDir().mkpath(corpus));

@@ -35,16 +35,8 @@ private:
 void TstDocsEmbedding::initTestCase() {
     QVERIFY(m_tmp.isValid());
     m_model = m_tmp.filePath(QStringLiteral("qwen3-embedding.gguf"));
-    ponder::testgen::ModelSpec spec;
-    spec.arch = "qwen3";
-    spec.nEmbd = 64;
-    spec.nLayer = 2;
-    spec.nHead = 4;
-    spec.nHeadKv = 2;
-    spec.nFf = 128;
-    spec.nCtx = 512;
+    ponder::testgen::ModelSpec spec = ponder::testgen::tinyEmbeddingSpec(5);
     spec.tiedOutput = true;  // the output head is then token_embd, which the test reads back
-    spec.seed = 5;
     const auto written = ponder::testgen::writeModel(spec, m_model.toStdString());
     QVERIFY2(written.ok(), written.ok() ? "" : written.error().message.c_str());
 }

@@ -103,6 +103,19 @@ std::vector<std::string> supportedArchs() {
     return {"llama", "mixtral", "qwen2", "qwen3", "qwen3moe", "olmoe", "granitemoe", "deepseek2", "gpt-oss"};
 }
 
+ModelSpec tinyEmbeddingSpec(uint64_t seed) {
+    ModelSpec spec;
+    spec.arch = "qwen3";
+    spec.nEmbd = 64;
+    spec.nLayer = 2;
+    spec.nHead = 4;
+    spec.nHeadKv = 2;
+    spec.nFf = 128;
+    spec.nCtx = 512;
+    spec.seed = seed;
+    return spec;
+}
+
 Result<void> writeModel(const ModelSpec& specIn, const std::filesystem::path& path,
                         const std::filesystem::path& f32Twin) {
     ModelSpec spec = specIn;

@@ -58,6 +58,10 @@ struct ModelSpec {
 Result<void> writeModel(const ModelSpec& spec, const std::filesystem::path& path,
                         const std::filesystem::path& f32Twin = {});
 
+/// A tiny qwen3 model (64 wide, 2 layers, context 512) of the shape the document tests use as
+/// a Qwen3-Embedding stand-in.
+ModelSpec tinyEmbeddingSpec(uint64_t seed);
+
 /// The general.architecture written for spec.arch ("mixtral" -> "llama").
 std::string ggufArchName(const std::string& arch);
 
