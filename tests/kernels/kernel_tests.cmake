@@ -23,7 +23,7 @@ endfunction()
 
 ponder_kernel_test(tst_kernel_matvec VALIDATION)
 ponder_kernel_test(tst_kernel_matmul)
-ponder_kernel_test(tst_kernel_matmul_id)
+ponder_kernel_test(tst_kernel_matmul_id VALIDATION)
 ponder_kernel_test(tst_kernel_norm_rope)
 ponder_kernel_test(tst_kernel_attention VALIDATION)
 ponder_kernel_test(tst_kernel_moe)

@@ -93,7 +93,8 @@ struct WeightView {
 /// y[c][r] = sum_k W[r][k] x[c][k] for c < nCols (decode; x [nCols][cols], y [nCols][rows]).
 Result<void> matvec(Kernels& k, Batch& b, const WeightView& w, BufferSpan x, BufferSpan y, uint32_t nCols = 1);
 
-/// The experts picked by moe_route for each token, for matvecId.
+/// The experts picked by moe_route for each token, for matvecId (decode) and groupExperts /
+/// matmulId (prompts).
 struct ExpertSelection {
     BufferSpan ids;            // int32 [nTokens][nUsed]
     BufferSpan weights;        // f32 [nTokens][nUsed]; buffer null = outputs are not weighted
