@@ -31,11 +31,13 @@ Result<void> denseFfn(const Graph& g, const WeightView& gate, const WeightView& 
                       uint32_t T);
 
 /// Groups sel's (token, slot) pairs by expert into s.expGroups when expertProduct will use
-/// them (prompts); nothing for decode. Record before expertProduct, with a barrier between.
+/// them (prompts with enough tokens per expert); nothing otherwise. Record before
+/// expertProduct, with a barrier between.
 Result<void> groupForProduct(const Graph& g, const ExpertSelection& sel, uint32_t nExpert);
 
-/// y [T][k][rows] = the selected experts' W x: the expert-grouped matmul over s.expGroups
-/// for prompts, matvecId for decode (same semantics as matvecId).
+/// y [T][k][rows] = the selected experts' W x (w.experts experts, the nExpert of
+/// groupForProduct): the expert-grouped matmul over s.expGroups for prompts, matvecId for
+/// decode and short prompts (same semantics either way).
 Result<void> expertProduct(const Graph& g, const WeightView& w, BufferSpan x, const ExpertSelection& sel,
                            BufferSpan y);
 
