@@ -4,6 +4,7 @@
 #include <atomic>
 #include <string>
 
+#include "vk/dispatch_profile.h"
 #include "vk/vk_error.h"
 
 namespace ponder::vk {
@@ -33,6 +34,7 @@ Batch::Batch(Device& device) : m_device(device) {
     vkGetPhysicalDeviceProperties(device.physical, &props);
     m_alignment = props.limits.minStorageBufferOffsetAlignment;
     m_maxRange = props.limits.maxStorageBufferRange;
+    m_profiler = DispatchProfiler::createIfEnabled(device);
 }
 
 Batch::~Batch() {
@@ -41,6 +43,7 @@ Batch::~Batch() {
         // Never submitted: ending it is enough before freeing.
         vkEndCommandBuffer(m_cmd);
     }
+    m_profiler.reset();
     if (m_fence) vkDestroyFence(dev, m_fence, nullptr);
     if (m_cmd) vkFreeCommandBuffers(dev, m_device.commandPool, 1, &m_cmd);
     for (VkDescriptorPool pool : m_pools) vkDestroyDescriptorPool(dev, pool, nullptr);
@@ -120,6 +123,7 @@ Result<void> Batch::begin() {
     VkCommandBufferBeginInfo info{VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
     info.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
     PONDER_VK(vkBeginCommandBuffer(m_cmd, &info));
+    if (m_profiler) m_profiler->begin(m_cmd);
     m_recording = true;
     m_needBarrier = false;
     return {};
@@ -199,6 +203,7 @@ Result<void> Batch::dispatch(const Pipeline& pipeline, std::span<const BufferSpa
         vkCmdPushConstants(m_cmd, pipeline.layout, VK_SHADER_STAGE_COMPUTE_BIT, 0, pipeline.pushSize, push);
     }
     vkCmdDispatch(m_cmd, groups[0], groups[1], groups[2]);
+    if (m_profiler) m_profiler->afterDispatch(m_cmd, pipeline.name);
     m_needBarrier = true;
     ++m_dispatches;
     return {};
@@ -249,6 +254,7 @@ Result<void> Batch::submitAndWait(uint64_t timeoutMs) {
         return makeError(ErrorCode::VulkanError, "GPU work did not finish within " + std::to_string(timeoutMs) + " ms");
     }
     if (waited != VK_SUCCESS) return vulkanError(waited, "vkWaitForFences");
+    if (m_profiler) m_profiler->collect();
     return {};
 }
 

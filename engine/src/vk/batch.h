@@ -4,6 +4,7 @@
 #include <vulkan/vulkan.h>
 
 #include <array>
+#include <memory>
 #include <cstdint>
 #include <span>
 #include <unordered_map>
@@ -15,6 +16,8 @@
 #include "vk/pipeline.h"
 
 namespace ponder::vk {
+
+class DispatchProfiler;
 
 /// A byte range of a buffer bound to one shader binding. size 0 means "to the end of the
 /// buffer". offset must be a multiple of the device's minStorageBufferOffsetAlignment and
@@ -95,6 +98,7 @@ private:
     uint32_t m_dispatches = 0;
     VkDeviceSize m_alignment = 1;
     VkDeviceSize m_maxRange = 0;
+    std::unique_ptr<DispatchProfiler> m_profiler;  // PONDER_VK_PROFILE=1 only
 };
 
 /// Tests only: from the next `submissions`-th submission on, every submission of every batch

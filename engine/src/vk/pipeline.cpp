@@ -15,6 +15,7 @@ Result<Pipeline> createPipeline(Device& device, std::string_view variant, uint32
         return makeError(ErrorCode::Internal, "no embedded shader variant named '" + std::string(variant) + "'");
     }
     Pipeline p;
+    p.name = std::string(variant);
     p.bindingCount = bindingCount;
     p.pushSize = pushSize;
     auto fail = [&](VkResult r, const char* what) {

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "ponder/result.h"
@@ -23,6 +24,7 @@ struct Pipeline {
     VkPipeline pipeline = VK_NULL_HANDLE;
     uint32_t bindingCount = 0;
     uint32_t pushSize = 0;
+    std::string name;  // the shader variant, for diagnostics
 };
 
 /// Builds the pipeline of the embedded shader variant `variant` (see shaders/variants.cmake);

@@ -5,6 +5,7 @@ target_sources(ponder_engine PRIVATE
   src/vk/buffer.cpp
   src/vk/pipeline.cpp
   src/vk/batch.cpp
+  src/vk/dispatch_profile.cpp
   src/vk/kernels.cpp
   src/vk/kernel_ops.cpp
   src/vk/kernel_moe.cpp
