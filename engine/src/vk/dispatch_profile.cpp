@@ -14,25 +14,22 @@ constexpr uint32_t kQueries = 4096;
 
 // Totals of the whole process, printed once at exit.
 struct Table {
-    struct Row {
-        uint64_t count = 0;
-        double ns = 0;
-    };
+    using Row = DispatchProfiler::Total;
     std::mutex mutex;
     std::map<std::string, Row> rows;
 
     ~Table() {
         if (rows.empty()) return;
         std::vector<std::pair<std::string, Row>> sorted(rows.begin(), rows.end());
-        std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second.ns > b.second.ns; });
+        std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second.nanoseconds > b.second.nanoseconds; });
         double total = 0;
-        for (const auto& r : sorted) total += r.second.ns;
+        for (const auto& r : sorted) total += r.second.nanoseconds;
         std::fprintf(stderr, "\nGPU time per shader variant (PONDER_VK_PROFILE)\n%-32s %10s %12s %8s %10s\n", "variant",
                      "dispatches", "total ms", "share", "us each");
         for (const auto& [name, row] : sorted) {
             std::fprintf(stderr, "%-32s %10llu %12.2f %7.1f%% %10.1f\n", name.c_str(),
-                         static_cast<unsigned long long>(row.count), row.ns / 1e6, 100.0 * row.ns / total,
-                         row.ns / 1e3 / double(row.count));
+                         static_cast<unsigned long long>(row.dispatches), row.nanoseconds / 1e6,
+                         100.0 * row.nanoseconds / total, row.nanoseconds / 1e3 / double(row.dispatches));
         }
     }
 };
@@ -90,10 +87,16 @@ void DispatchProfiler::collect() {
     std::lock_guard lock(t.mutex);
     for (size_t i = 0; i < m_names.size(); ++i) {
         Table::Row& row = t.rows[m_names[i]];
-        ++row.count;
-        row.ns += double(stamps[i + 1] - stamps[i]) * m_nsPerTick;
+        ++row.dispatches;
+        row.nanoseconds += double(stamps[i + 1] - stamps[i]) * m_nsPerTick;
     }
     m_names.clear();
+}
+
+std::map<std::string, DispatchProfiler::Total> DispatchProfiler::totals() {
+    Table& t = table();
+    std::lock_guard lock(t.mutex);
+    return t.rows;
 }
 
 }  // namespace ponder::vk

@@ -7,6 +7,7 @@
 #include <vulkan/vulkan.h>
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -27,6 +28,13 @@ public:
     void afterDispatch(VkCommandBuffer cmd, const std::string& name);
     /// After the submission finished: adds the measured intervals to the process's table.
     void collect();
+
+    struct Total {
+        uint64_t dispatches = 0;
+        double nanoseconds = 0;
+    };
+    /// The process's table so far, by variant (tests).
+    static std::map<std::string, Total> totals();
 
 private:
     DispatchProfiler(Device& device, VkQueryPool pool, double nsPerTick);
