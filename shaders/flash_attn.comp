@@ -1,6 +1,7 @@
 // flash_attn.comp: fused causal attention over a KV cache with online softmax (flash
 // attention), engine-spec.md 2.0.4: GQA/MQA (n_head_kv <= n_head), causal mask, sliding
-// window, attention sinks (gpt-oss), split-KV for decode.
+// window, attention sinks (gpt-oss), split-KV for decode, and block-diagonal causal masks
+// for several texts packed into one sequence (embedding batches).
 // Purpose: one workgroup serves R = HQ * TQ query rows (TQ consecutive tokens x HQ query
 //          heads that share one KV head), so each K/V block is loaded into shared memory once
 //          for all of them. Per key block of BC positions: load K and V (coalesced along the
@@ -16,14 +17,19 @@
 //           MLA binds the K cache again: V is the first DV elements of a K row);
 //           3 = sinks f32 [nHead] (read when hasSinks; not scaled, not masked);
 //           4 = out f32 [nTokens][oStride], head h at h * DV; 5 = partials f32
-//           [nSplit][nTokens * nHead][DV + 2] (nSplit > 1 only).
+//           [nSplit][nTokens * nHead][DV + 2] (nSplit > 1 only); 6 = segStart int32
+//           [startPos + nTokens] (read when hasSegments): the first cache row of each row's
+//           text, non-decreasing.
 // Shapes:  grid x = ceil(nTokens / TQ), y = nHeadKv * ceil((nHead / nHeadKv) / HQ),
 //          z = nSplit. Token t is at position startPos + t; the cache holds [0, startPos +
 //          nTokens). Key j is visible to query position p iff j <= p and (window == 0 or
-//          p - j < window).
+//          p - j < window) and, with segments, j >= segStart[p]: a packed text sees only its
+//          own keys. A workgroup's key loop starts at the smallest segStart of its rows (its
+//          first row's), so packed texts cost what they would alone plus at most TQ - 1 rows
+//          of a neighbour's keys.
 // Spec constants: 0 = workgroup size, 1 = DK (K head dim), 2 = DV (V head dim), 3 = BC (keys
 //          per block), 4 = HQ, 5 = TQ. Shared memory: 4*R*DK + kvBytes*BC*(DK + pad + DV) +
-//          4*R*(BC + 3); the host sizes BC to fit maxComputeSharedMemorySize.
+//          4*R*(BC + 4); the host sizes BC to fit maxComputeSharedMemorySize.
 #version 450
 #extension GL_EXT_shader_16bit_storage : require
 #extension GL_EXT_shader_explicit_arithmetic_types_float16 : require
@@ -56,6 +62,7 @@ layout(std430, binding = 2) readonly buffer V { KVT vc[]; };
 layout(std430, binding = 3) readonly buffer Sinks { float sinks[]; };
 layout(std430, binding = 4) writeonly buffer O { float ov[]; };
 layout(std430, binding = 5) writeonly buffer Part { float part[]; };
+layout(std430, binding = 6) readonly buffer Seg { int segStart[]; };
 
 shared float qs[R * DK];
 shared KVT ks[BC * KLD];
@@ -64,6 +71,7 @@ shared float ps[R * BC];
 shared float rowMax[R];
 shared float rowSum[R];
 shared float rowAlpha[R];
+shared uint rowFirstKey[R];  // segStart of the row's position (0 without segments)
 
 void main() {
     const uint tid = gl_LocalInvocationID.x;
@@ -79,7 +87,12 @@ void main() {
         const uint r = i / DK, t = t0 + r / HQ, h = h0 + r % HQ;
         qs[i] = (t < pc.nTokens && h < hEnd) ? qv[t * pc.qStride + h * DK + i % DK] : 0.0;
     }
-    for (uint r = tid; r < R; r += WG) { rowMax[r] = NEG_INF; rowSum[r] = 0.0; }
+    for (uint r = tid; r < R; r += WG) {
+        rowMax[r] = NEG_INF;
+        rowSum[r] = 0.0;
+        const uint t = min(t0 + r / HQ, pc.nTokens - 1u);
+        rowFirstKey[r] = pc.hasSegments != 0u ? uint(segStart[pc.startPos + t]) : 0u;
+    }
 
     const uint NACC = (R * DV + WG - 1u) / WG;
     float acc[NACC];
@@ -91,6 +104,7 @@ void main() {
     uint kvBegin = 0u;
     const uint pFirst = pc.startPos + t0;
     if (pc.window != 0u && pFirst + 1u > pc.window) kvBegin = pFirst + 1u - pc.window;
+    if (pc.hasSegments != 0u) kvBegin = max(kvBegin, uint(segStart[pFirst]));
     kvBegin = max(kvBegin, split * pc.splitKeys);
     kvEnd = min(kvEnd, (split + 1u) * pc.splitKeys);
     barrier();
@@ -110,7 +124,7 @@ void main() {
             const uint r = i / BC, j = i % BC;
             const uint pq = pFirst + r / HQ, pk = kb + j;
             const bool visible = j < nk && t0 + r / HQ < pc.nTokens && h0 + r % HQ < hEnd && pk <= pq &&
-                                 (pc.window == 0u || pq - pk < pc.window);
+                                 pk >= rowFirstKey[r] && (pc.window == 0u || pq - pk < pc.window);
             float s = NEG_INF;
             if (visible) {
                 float dotv = 0.0;

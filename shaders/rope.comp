@@ -5,8 +5,12 @@
 // Bindings: 0 = data f32 [nTokens][tokenStride] with head h at offset + h * headStride
 //           (rotated in place; elements past nRot are not touched; DeepSeek's MLA rotates
 //           only the tail of each head, hence the offset), 1 = freq factors f32 [nRot/2] (read
-//           only when hasFreqFactors).
-// Shapes:  threads = nTokens * nHeads * nRot/2, grid x wrapped into y past 65535.
+//           only when hasFreqFactors), 2 = segStart int32 [pos0 + nTokens] (read only when
+//           hasSegments): several texts packed into one sequence of rows (embedding batches);
+//           segStart[row] is the first row of that row's text.
+// Shapes:  threads = nTokens * nHeads * nRot/2, grid x wrapped into y past 65535. Token t is
+//          row pos0 + t; its position is the row, or row - segStart[row] with segments (each
+//          text counts from 0, as if it ran alone).
 // Spec constants: 0 = workgroup size.
 // Exactness notes: theta follows ggml's recurrence theta_i = pos * thetaScale^i evaluated by
 // repeated f32 multiplication (each product is correctly rounded in Vulkan, so the result is
@@ -21,6 +25,7 @@
 layout(local_size_x_id = 0) in;
 layout(std430, binding = 0) buffer Data { float xv[]; };
 layout(std430, binding = 1) readonly buffer Freq { float freqFactors[]; };
+layout(std430, binding = 2) readonly buffer Seg { int segStart[]; };
 
 float reduceAngle(float a) {
     // Cody-Waite: 2*pi = hi + lo with hi exactly representable in few bits, so k * hi is exact.
@@ -41,7 +46,9 @@ void main() {
     const uint head = (gid / half_) % pc.nHeads;
     const uint token = gid / (half_ * pc.nHeads);
 
-    float theta = float(pc.pos0 + int(token));
+    int pos = pc.pos0 + int(token);
+    if (pc.hasSegments != 0u) pos -= segStart[pos];
+    float theta = float(pos);
     for (uint j = 0; j < i; ++j) theta *= pc.thetaScale;
     const float ff = pc.hasFreqFactors != 0u ? freqFactors[i] : 1.0;
     const float thetaExtrap = theta / ff;

@@ -136,6 +136,7 @@ PONDER_PUSH(RopePush) {
     PONDER_F32 thetaScale;   // freqBase^(-2/nRot), computed once on the host like ggml
     PONDER_U32 hasFreqFactors;
     PONDER_U32 offset;       // element offset of token 0, head 0 (DeepSeek's rotated head tails)
+    PONDER_U32 hasSegments;  // 1: packed texts, position = row - segStart[row] with row = pos0 + token
 } PONDER_PC;
 #endif
 
@@ -203,6 +204,7 @@ PONDER_PUSH(AttnPush) {
     PONDER_U32 hasSinks;
     PONDER_U32 splitKeys;    // keys per split (grid z); a multiple of the key block
     PONDER_U32 nSplit;       // 1: write the output; > 1: write partials for attn_reduce
+    PONDER_U32 hasSegments;  // 1: packed texts, key j visible to row i only if j >= segStart[i]
 } PONDER_PC;
 #endif
 

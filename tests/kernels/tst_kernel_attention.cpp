@@ -2,7 +2,8 @@
 // the CPU reference cpu::attention: decode and prompt, GQA and MQA with more query heads
 // per KV head than one workgroup serves, causal mask, sliding window, sinks, head sizes
 // 64/128/192-128/256 and DeepSeek MLA's 576/512 (V a view of the K rows), explicit and
-// automatic key splits.
+// automatic key splits; packed texts (block-diagonal causal mask from segment starts), also
+// for a chunk that begins mid-text, against cpu::attention run on each text's own rows.
 //
 // Tolerance (per output element d of a row): S_d * (2 dz + (n_keys + 16) eps), where
 // S_d = sum_j P_j |v_jd| (the output's magnitude), dz bounds the error of any score z_j:
@@ -27,6 +28,9 @@ struct Case {
     uint32_t nHead, nHeadKv, dk, dv, nTokens, startPos, window;
     bool sinks, mla;
     uint32_t nSplit;  // 0 = automatic (scratch given), 1 = none
+    // Packed texts: lengths of consecutive texts filling cache rows [0, startPos + nTokens)
+    // (the last one cut there); empty = one sequence.
+    std::vector<uint32_t> texts = {};
 };
 
 }  // namespace
@@ -80,6 +84,14 @@ class TestKernelAttention : public QObject {
         cfg.nSplit = c.nSplit;
         HostBuffer scratch(dev, vk::attentionScratchFloats(cfg, c.nTokens, 64) * 4);
         if (c.nSplit != 1) cfg.scratch = scratch;
+        // segStart[row]: the first row of the row's text (0 everywhere for one sequence).
+        std::vector<int32_t> segStart(kvLen, 0);
+        for (uint32_t row = 0, first = 0, i = 0; row < kvLen && !c.texts.empty(); first = row, ++i) {
+            for (uint32_t n = 0; n < c.texts[i % c.texts.size()] && row < kvLen; ++n) segStart[row++] = int32_t(first);
+        }
+        HostBuffer segb(dev, segStart.size() * 4);
+        segb.fill(segStart);
+        if (!c.texts.empty()) cfg.segStart = segb;
         {
             vk::Batch batch(dev);
             auto r = vk::attention(*m_gpu.kernels, batch, qb, kb, c.mla ? vk::BufferSpan(kb.buffer()) : vk::BufferSpan(vb.buffer()),
@@ -94,14 +106,25 @@ class TestKernelAttention : public QObject {
         cpu::AttentionParams p{c.nHead, c.nHeadKv, c.dk, c.dv, cfg.kqScale, c.window, c.sinks ? sinks.data() : nullptr};
         const void* kData = kvType == KvCacheType::F16 ? static_cast<const void*>(kh.data()) : kf.data();
         const void* vData = kvType == KvCacheType::F16 ? static_cast<const void*>(vh.data()) : vf.data();
-        cpu::attention(q.data(), c.nTokens, c.startPos, {kvType, kData, kStride}, {kvType, c.mla ? kData : vData, vStride},
-                       p, ref.data(), 1);
+        // Packed texts: each text's query rows against its own rows only, as if it ran alone.
+        const size_t elt0 = kvType == KvCacheType::F16 ? 2 : 4;
+        for (uint32_t t = 0; t < c.nTokens;) {
+            const uint32_t first = uint32_t(segStart[c.startPos + t]);
+            uint32_t n = 1;
+            while (t + n < c.nTokens && uint32_t(segStart[c.startPos + t + n]) == first) ++n;
+            const auto* kAt = static_cast<const char*>(kData) + size_t(first) * kStride * elt0;
+            const auto* vAt = static_cast<const char*>(c.mla ? kData : vData) + size_t(first) * vStride * elt0;
+            cpu::attention(q.data() + size_t(t) * c.nHead * c.dk, n, c.startPos + t - first, {kvType, kAt, kStride},
+                           {kvType, vAt, vStride}, p, ref.data() + size_t(t) * c.nHead * c.dv, 1);
+            t += n;
+        }
         const float* got = ob.data<float>();
         const uint32_t ratio = c.nHead / c.nHeadKv;
         for (uint32_t t = 0; t < c.nTokens; ++t) {
             for (uint32_t h = 0; h < c.nHead; ++h) {
                 const uint32_t g = h / ratio, pq = c.startPos + t;
-                const uint32_t first = c.window && pq + 1 > c.window ? pq + 1 - c.window : 0;
+                const uint32_t first = std::max<uint32_t>(c.window && pq + 1 > c.window ? pq + 1 - c.window : 0,
+                                                          uint32_t(segStart[pq]));
                 std::vector<double> z, mag;
                 double mx = c.sinks ? sinks[h] : -INFINITY;
                 for (uint32_t j = first; j <= pq; ++j) {
@@ -157,6 +180,13 @@ private slots:
         QTest::newRow("prompt MLA 576/512, V aliases K") << Case{4, 1, 576, 512, 3, 30, 0, false, true, 1};
         QTest::newRow("decode MLA 576/512, split") << Case{4, 1, 576, 512, 1, 200, 0, false, true, 3};
         QTest::newRow("prompt with split and sinks") << Case{4, 2, 64, 64, 6, 250, 0, true, false, 4};
+        // Packed texts (embedding batches): texts of 1 to 40 rows, a chunk starting mid-text,
+        // texts shorter than a workgroup's rows, a decode-sized chunk with split keys.
+        QTest::newRow("packed texts from 0") << Case{8, 2, 64, 64, 70, 0, 0, false, false, 1, {5, 1, 17, 40, 3, 2}};
+        QTest::newRow("packed chunk mid-text") << Case{4, 2, 128, 128, 45, 30, 0, false, false, 1, {1, 9, 33, 2, 60}};
+        QTest::newRow("packed one-row texts, MHA") << Case{4, 4, 64, 64, 12, 3, 0, false, false, 1, {1}};
+        QTest::newRow("packed, window, sinks") << Case{8, 2, 64, 64, 40, 25, 8, true, false, 1, {3, 30, 12}};
+        QTest::newRow("packed last row, auto split") << Case{4, 2, 64, 64, 1, 300, 0, false, false, 0, {100, 150, 200}};
     }
 
     void everyVariant() {

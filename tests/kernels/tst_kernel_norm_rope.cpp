@@ -2,7 +2,8 @@
 // rms_norm, softmax, rope (NORM, NEOX, YaRN, frequency factors, partial rotation), and
 // eltwise (add with a broadcast row, mul, scale, copy, a + s*b, SwiGLU, gpt-oss's clamped
 // SwiGLU, f32 -> f16 copies for the KV cache), and the strided forms MLA uses (rope with an
-// offset, copyRows, rmsNorm over part of wider rows).
+// offset, copyRows, rmsNorm over part of wider rows), and rope over packed texts (each
+// row's position counted from its text's first row, given per row as a segment start).
 // Tolerances, all relative to the data:
 //   rms_norm: |y| * eps * (depth / 2 + 6); depth = roundings on the sum-of-squares path.
 //   softmax:  p * eps * (depth + 8 + 4 |z - max|) (exp is within a few ulps times |arg|).
@@ -228,6 +229,46 @@ private slots:
         }
         // Some tail element really rotated (the comparison above is not vacuous).
         QVERIFY(want != packed);
+    }
+
+    void ropePackedTexts() {
+        // A chunk of rows [pos0, pos0 + nTokens) of packed texts (embedding batches), starting
+        // mid-text: row r must be rotated as position r - segStart[r] of a text run alone.
+        // Same tolerance as rope() without YaRN or factors: the angle is the CPU's to the bit.
+        const uint32_t nHeads = 3, headDim = 64, pos0 = 3000, nTokens = 40;
+        std::vector<int32_t> segStart(pos0 + nTokens, 0);
+        const uint32_t starts[] = {0, 2990, 3001, 3002, 3020};  // texts of 2990, 11, 1, 18 and 20 rows
+        for (uint32_t r = 0; r < segStart.size(); ++r) {
+            for (uint32_t st : starts) segStart[r] = r >= st ? int32_t(st) : segStart[r];
+        }
+        for (int type : {int(RopeType::Neox), int(RopeType::Norm)}) {
+            std::mt19937 rng(41 + type);
+            const auto x = ktest::randomFloats(size_t(nTokens) * nHeads * headDim, rng, -2.0f, 2.0f);
+            cpu::RopeParams p;
+            p.type = RopeType(type);
+            p.nRot = headDim;
+            p.freqBase = 1000000.0f;
+            HostBuffer xb(*m_gpu.device, x.size() * 4), sb(*m_gpu.device, segStart.size() * 4);
+            xb.fill(x);
+            sb.fill(segStart);
+            vk::RopeConfig cfg{p.type, headDim, p.freqBase, 1.0f, 0.0f, 1.0f, 32.0f, 1.0f, 0, {}, sb};
+            submit([&](vk::Batch& b) { return vk::rope(*m_gpu.kernels, b, xb, nTokens, nHeads, headDim, int32_t(pos0), cfg); });
+            const auto got = xb.read<float>(x.size());
+            for (uint32_t t = 0; t < nTokens; ++t) {
+                std::vector<float> ref(x.begin() + size_t(t) * nHeads * headDim, x.begin() + size_t(t + 1) * nHeads * headDim);
+                const uint32_t row = pos0 + t;
+                cpu::rope(ref.data(), nHeads, headDim, int(row) - segStart[row], p);
+                for (uint32_t i = 0; i < nHeads * headDim; ++i) {
+                    const uint32_t d = i % headDim, half = headDim / 2;
+                    const uint32_t j = p.type == RopeType::Neox ? (d < half ? d + half : d - half) : (d ^ 1u);
+                    const size_t at = size_t(t) * nHeads * headDim + i;
+                    const double mag = std::fabs(x[at]) + std::fabs(x[at - d + j]);
+                    const double tol = mag * std::ldexp(1.0, -18) + 4 * kEps * std::fabs(ref[i]);
+                    QVERIFY2(std::fabs(got[at] - ref[i]) <= tol,
+                             qPrintable(QString("type %1 row %2 [%3]: %4 vs %5").arg(type).arg(row).arg(i).arg(got[at]).arg(ref[i])));
+                }
+            }
+        }
     }
 
     void copyRowsAndStridedNorm() {

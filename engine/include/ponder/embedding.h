@@ -23,6 +23,9 @@ struct EmbedderOptions {
     /// Vulkan: the forward pass runs on the GPU and only the pooled row comes back.
     Backend backend = Backend::Cpu;
     std::optional<std::string> device;  // Vulkan only: index ("1") or name substring; unset = best
+    /// Vulkan only: texts per forward pass. 0 = as many as the batch's token budget holds
+    /// (texts packed into one pass, each still embedded as if alone); 1 = one text per pass.
+    uint32_t maxTextsPerPass = 0;
 };
 
 /// Turns texts into unit vectors of hparams().nEmbd floats. Qwen3-Embedding's recipe: the
@@ -40,11 +43,16 @@ public:
     const Model& model() const;
     const Tokenizer& tokenizer() const;
 
+    /// Tokens one forward pass holds: Vulkan's packed batches; maxTokens on the CPU.
+    uint32_t batchTokens() const;
+
     /// The token ids embed() feeds for `text` (truncated, end-of-text appended).
     std::vector<int32_t> inputTokens(std::string_view text) const;
 
     /// Embeds each text independently; returns [texts.size()][dimension()], row-major, each
-    /// row of L2 norm 1 (a zero state stays zero).
+    /// row of L2 norm 1 (a zero state stays zero). On Vulkan consecutive texts share forward
+    /// passes up to batchTokens() tokens each; the vectors do not depend on the grouping
+    /// (beyond rounding).
     Result<std::vector<float>> embed(std::span<const std::string> texts);
 
     struct Impl;

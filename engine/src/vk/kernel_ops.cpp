@@ -56,7 +56,7 @@ Result<void> rope(Kernels& k, Batch& b, BufferSpan data, uint32_t nTokens, uint3
     if (cfg.nRot == 0 || cfg.nRot % 2 != 0 || cfg.nRot > headDim) {
         return makeError(ErrorCode::InvalidArgument, "rope: nRot must be even and at most the head size");
     }
-    auto pipe = k.pipeline("rope", 2, sizeof(RopePush), {k.tuning.eltwiseWorkgroup});
+    auto pipe = k.pipeline("rope", 3, sizeof(RopePush), {k.tuning.eltwiseWorkgroup});
     if (!pipe) return pipe.error();
     RopePush push{};
     push.nTokens = nTokens;
@@ -80,7 +80,8 @@ Result<void> rope(Kernels& k, Batch& b, BufferSpan data, uint32_t nTokens, uint3
     push.thetaScale = std::pow(cfg.freqBase, -2.0f / float(cfg.nRot));
     push.hasFreqFactors = cfg.freqFactors.buffer ? 1u : 0u;
     push.offset = offset;
-    const BufferSpan bindings[] = {data, orDummy(cfg.freqFactors, data)};
+    push.hasSegments = cfg.segStart.buffer ? 1u : 0u;
+    const BufferSpan bindings[] = {data, orDummy(cfg.freqFactors, data), orDummy(cfg.segStart, data)};
     const uint64_t threads = uint64_t(nTokens) * nHeads * (cfg.nRot / 2);
     return b.dispatch(**pipe, bindings, &push, wrapGroups(k, ceilDiv(threads, k.tuning.eltwiseWorkgroup)));
 }
@@ -180,7 +181,7 @@ Result<void> attention(Kernels& k, Batch& b, BufferSpan q, BufferSpan kCache, Bu
     uint32_t tq = nTokens == 1 ? 1 : std::max(1u, t.attnMaxRows / hq);
     const auto sharedBytes = [&](uint32_t bc) {
         const uint32_t r = hq * tq;
-        return 4 * r * cfg.headDimK + kvBytes * bc * (cfg.headDimK + pad + cfg.headDimV) + 4 * r * (bc + 3);
+        return 4 * r * cfg.headDimK + kvBytes * bc * (cfg.headDimK + pad + cfg.headDimV) + 4 * r * (bc + 4);
     };
     uint32_t bc = 0;
     for (;;) {
@@ -216,7 +217,7 @@ Result<void> attention(Kernels& k, Batch& b, BufferSpan q, BufferSpan kCache, Bu
         return makeError(ErrorCode::InvalidArgument, "attention: grid too large");
     }
 
-    auto pipe = k.pipeline(cfg.kvType == KvCacheType::F16 ? "flash_attn_f16" : "flash_attn_f32", 6, sizeof(AttnPush),
+    auto pipe = k.pipeline(cfg.kvType == KvCacheType::F16 ? "flash_attn_f16" : "flash_attn_f32", 7, sizeof(AttnPush),
                            {t.attnWorkgroup, cfg.headDimK, cfg.headDimV, bc, hq, tq});
     if (!pipe) return pipe.error();
     AttnPush push{};
@@ -235,8 +236,9 @@ Result<void> attention(Kernels& k, Batch& b, BufferSpan q, BufferSpan kCache, Bu
     push.hasSinks = cfg.sinks.buffer ? 1u : 0u;
     push.splitKeys = nSplit > 1 ? splitKeys : 0xFFFFFFFFu;
     push.nSplit = nSplit;
+    push.hasSegments = cfg.segStart.buffer ? 1u : 0u;
     const BufferSpan scratch = orDummy(cfg.scratch, out);
-    const BufferSpan bindings[] = {q, kCache, vCache, orDummy(cfg.sinks, q), out, scratch};
+    const BufferSpan bindings[] = {q, kCache, vCache, orDummy(cfg.sinks, q), out, scratch, orDummy(cfg.segStart, q)};
     if (auto r = b.dispatch(**pipe, bindings, &push, {gx, gy, nSplit}); !r) return r;
     if (nSplit == 1) return {};
 

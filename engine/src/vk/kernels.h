@@ -153,10 +153,14 @@ struct RopeConfig {
     float betaSlow = 1.0f;
     uint32_t nCtxOrig = 0;
     BufferSpan freqFactors;  // f32 [nRot/2] divisors, or no buffer
+    /// Packed texts: int32 [pos0 + nTokens], the first row of each row's text; a row's
+    /// position is then row - segStart[row]. No buffer = one sequence.
+    BufferSpan segStart;
 };
 
 /// Rotates, in place, nHeads heads of headDim elements for each of nTokens consecutive
-/// positions pos0, pos0+1, ...; data is [nTokens][tokenStride] with head h at h*headStride
+/// positions pos0, pos0+1, ... (rows; positions count from each text's start when
+/// cfg.segStart is bound); data is [nTokens][tokenStride] with head h at h*headStride
 /// (strides 0 = packed), all shifted by `offset` elements.
 Result<void> rope(Kernels& k, Batch& b, BufferSpan data, uint32_t nTokens, uint32_t nHeads, uint32_t headDim,
                   int32_t pos0, const RopeConfig& cfg, uint32_t tokenStride = 0, uint32_t headStride = 0,
@@ -219,6 +223,9 @@ struct AttentionConfig {
     uint32_t kHeadStride = 0, vHeadStride = 0;  // elements between KV heads; 0 = headDim
     uint32_t nSplit = 0;        // KV splits; 0 = choose (needs scratch), 1 = none
     BufferSpan scratch;         // f32, attentionScratchFloats() elements, for splits
+    /// Packed texts (block-diagonal causal mask): int32 [startPos + nTokens], the first cache
+    /// row of each row's text, non-decreasing; a row sees keys segStart[row]..row only.
+    BufferSpan segStart;
 };
 
 /// Scratch floats attention() needs to split the keys `nSplit` ways.

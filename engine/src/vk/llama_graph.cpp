@@ -54,7 +54,8 @@ Result<void> attentionBlock(const Graph& g, const GpuLayer& L, uint32_t l, uint3
     // gpt-oss: windowed layers use their own RoPE base and see only the last `window` keys.
     const bool swa = !hp.swaLayer.empty() && hp.swaLayer[l] != 0;
     if (hp.ropeEnabled) {
-        const RopeConfig rc = ropeConfig(g, swa);
+        RopeConfig rc = ropeConfig(g, swa);
+        rc.segStart = g.segStart;
         PONDER_TRY(rope(g.k, g.b, whole(s.q), T, nHead, hd, int32_t(startPos), rc));
         PONDER_TRY(rope(g.k, g.b, whole(s.k), T, nKv, hd, int32_t(startPos), rc));
     }
@@ -75,6 +76,7 @@ Result<void> attentionBlock(const Graph& g, const GpuLayer& L, uint32_t l, uint3
     // prompt chunks have rows enough.
     ac.nSplit = T == 1 ? 0 : 1;
     ac.scratch = whole(s.attnPartials);
+    ac.segStart = g.segStart;
     PONDER_TRY(attention(g.k, g.b, whole(s.q), whole(L.kCache), whole(L.vCache), whole(s.att), T, startPos, ac));
     PONDER_TRY(linear(g, L.wo, L.bo, whole(s.att), whole(s.y), T));
     return residual(g, T * nEmbd);

@@ -17,6 +17,7 @@
 #include <string>
 
 #include "vk/graph_common.h"
+#include "vk/packed_texts.h"
 #include "vk/runner_internal.h"
 #include "vk/runner_weights.h"
 #include "vk/weight_arena.h"
@@ -116,6 +117,8 @@ public:
     Result<void> forward(std::span<const int32_t> tokens, uint32_t startPos, bool lastOnly,
                          std::vector<float>& logits) override;
     Result<void> forwardLastHidden(std::span<const int32_t> tokens, std::vector<float>& hidden) override;
+    Result<void> forwardLastHiddenBatch(std::span<const std::span<const int32_t>> texts,
+                                        std::vector<float>& rows) override;
     const MemoryPlan& memory() const override { return m_plan; }
 
 private:
@@ -138,6 +141,11 @@ private:
     double m_rate[2] = {kInitialRate, kInitialRate};  // [decode, prompt] cost units per second
     double m_target = kTargetSeconds;                 // seconds one submission should take
     bool m_lost = false;
+    // Embedding batches (allocated on the first one): int32 [capacity] segment starts and
+    // f32 [capacity][n_embd] pooled rows, both host-visible; m_segments is bound while a
+    // packed batch runs.
+    Buffer m_segStart, m_pooled;
+    BufferSpan m_segments;
 };
 
 VulkanRunner::~VulkanRunner() {
@@ -153,6 +161,8 @@ VulkanRunner::~VulkanRunner() {
                       &s.expOut, &s.shared, &s.attnPartials, &s.headIds, &s.expBias, &s.expGroups, &s.tokens, &s.logits}) {
         destroyBuffer(*m_device, *b);
     }
+    destroyBuffer(*m_device, m_segStart);
+    destroyBuffer(*m_device, m_pooled);
     m_arena.destroy(*m_device);
     m_kernels.reset();
 }
@@ -313,7 +323,7 @@ Result<void> VulkanRunner::runChunk(std::span<const int32_t> tokens, uint32_t st
     const auto T = static_cast<uint32_t>(tokens.size());
     const bool prompt = T > 1;
     std::memcpy(m_scratch.tokens.mapped, tokens.data(), tokens.size_bytes());
-    const Graph g{*m_kernels, *m_batch, m_md, m_model, m_scratch, m_kvType};
+    const Graph g{*m_kernels, *m_batch, m_md, m_model, m_scratch, m_kvType, m_segments};
     const double rate = m_rate[prompt ? 1 : 0];
     double pending = 0;  // cost recorded but not yet submitted
     PONDER_TRY(recordEmbed(g, T));
@@ -396,6 +406,57 @@ Result<void> VulkanRunner::forwardLastHidden(std::span<const int32_t> tokens, st
     }
     const auto* row = static_cast<const float*>(m_scratch.logits.mapped);
     hidden.assign(row, row + nEmbd);
+    return {};
+}
+
+// Embedding batches: the packed tokens run through the same chunked prompt path (a chunk may
+// end mid-text: the cache rows and segment starts carry across chunks). After each chunk the
+// last rows of the texts that ended in it are copied out of the residual stream (recorded
+// into the next chunk's first submission), and one final norm over all pooled rows ends it.
+Result<void> VulkanRunner::forwardLastHiddenBatch(std::span<const std::span<const int32_t>> texts,
+                                                  std::vector<float>& rows) {
+    if (m_lost) {
+        return makeError(ErrorCode::DeviceLost, "the GPU was lost during an earlier step; recreate the session");
+    }
+    const HyperParams& hp = m_md.hp;
+    if (hp.arch == Architecture::Deepseek2) {
+        return makeError(ErrorCode::Unsupported, "packed embedding batches need a llama-family graph; " + hp.archName +
+                                                     " is not one");
+    }
+    auto packed = packTexts(texts, m_capacity, m_model.tokEmbd.rows);
+    if (!packed) return packed.error();
+    const PackedTexts& p = *packed;
+    const uint32_t nEmbd = hp.nEmbd;
+    if (!m_segStart.buffer) {
+        auto seg = createBuffer(*m_device, uint64_t(m_capacity) * 4, MemoryKind::HostVisible);
+        if (!seg) return seg.error();
+        m_segStart = *seg;
+        auto pooled = createBuffer(*m_device, uint64_t(m_capacity) * nEmbd * 4, MemoryKind::HostVisible);
+        if (!pooled) return pooled.error();
+        m_pooled = *pooled;
+    }
+    std::memcpy(m_segStart.mapped, p.segStart.data(), p.segStart.size() * sizeof(int32_t));
+    m_segments = whole(m_segStart);
+    struct Unbind {
+        BufferSpan& s;
+        ~Unbind() { s = {}; }
+    } unbind{m_segments};
+
+    const auto N = static_cast<uint32_t>(p.tokens.size());
+    const Graph g{*m_kernels, *m_batch, m_md, m_model, m_scratch, m_kvType, m_segments};
+    size_t next = 0;  // the first text whose pooled row is not yet recorded
+    uint32_t done = 0;
+    while (done < N) {
+        const uint32_t T = std::min(chunkTokens(done), N - done);
+        PONDER_TRY(runChunk(std::span<const int32_t>(p.tokens).subspan(done, T), done, true, false));
+        PONDER_TRY(recordLastRows(g, p, done, T, next, whole(m_pooled)));
+        done += T;
+    }
+    const auto nTexts = static_cast<uint32_t>(texts.size());
+    PONDER_TRY(rmsNorm(g.k, g.b, whole(m_pooled), m_model.outputNorm, whole(m_pooled), nEmbd, nTexts, hp.normEps));
+    PONDER_TRY(submit(0, true));
+    const auto* out = static_cast<const float*>(m_pooled.mapped);
+    rows.assign(out, out + size_t(nTexts) * nEmbd);
     return {};
 }
 

@@ -43,6 +43,15 @@ public:
     /// hidden state of the last token, [n_embd]: the pooled row of an embedding model.
     virtual Result<void> forwardLastHidden(std::span<const int32_t> tokens, std::vector<float>& hidden) = 0;
 
+    /// Several texts in one packed forward pass (embedding batches): their tokens go into
+    /// cache rows 0..N-1 in order (N, the sum of their lengths, at most the capacity), each
+    /// text's RoPE positions count from its own start and its tokens attend only to its own
+    /// earlier tokens, so every row is what forwardLastHidden would give for that text alone
+    /// (to rounding). Writes rows [texts.size()][n_embd]: each text's last-token final-norm
+    /// hidden state. Llama-family graphs only (Unsupported otherwise); every text non-empty.
+    virtual Result<void> forwardLastHiddenBatch(std::span<const std::span<const int32_t>> texts,
+                                                std::vector<float>& rows) = 0;
+
     virtual const MemoryPlan& memory() const = 0;
 };
 

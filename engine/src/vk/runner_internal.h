@@ -77,6 +77,9 @@ struct Graph {
     const GpuModel& m;
     const Scratch& s;
     KvCacheType kvType;
+    /// Packed texts (embedding batches, llama graph only): int32 [rows], the first cache row
+    /// of each row's text; RoPE positions and the attention mask follow it. Unset: one sequence.
+    BufferSpan segStart = {};
 };
 
 /// x = embedding rows of the T tokens in s.tokens (times Granite's embedding scale).

@@ -20,4 +20,5 @@ target_sources(ponder_engine PRIVATE
   src/vk/graph_common.cpp
   src/vk/llama_graph.cpp
   src/vk/deepseek2_graph.cpp
+  src/vk/packed_texts.cpp
 )
