@@ -50,13 +50,11 @@ Result<void> matmulId(Kernels& k, Batch& b, const WeightView& w, BufferSpan x, c
     if (rowTiles > k.maxGroupsX || colTiles > k.maxGroupsYZ) {
         return makeError(ErrorCode::InvalidArgument, "matmulId: too many rows or tokens for one dispatch");
     }
-    const uint64_t matrixBytes = *rowBytes * w.rows;
-    const uint64_t expertBytes = w.expertStride ? w.expertStride : matrixBytes;
-    if (expertBytes < matrixBytes) return makeError(ErrorCode::InvalidArgument, "expert stride below one expert's bytes");
-    auto parts = splitWeight(k, *w.buffer, w.offset, expertBytes, w.experts, expertBytes - matrixBytes);
-    if (!parts) return parts.error();
+    auto split = splitExperts(k, w, *rowBytes);
+    if (!split) return split.error();
+    const uint64_t expertBytes = split->expertBytes;
     // One dispatch per bound part: grid z covers exactly the part's experts.
-    for (const WeightPart& p : *parts) {
+    for (const WeightPart& p : split->parts) {
         for (uint32_t first = 0; first < p.count; first += k.maxGroupsYZ) {
             const uint32_t n = std::min(p.count - first, k.maxGroupsYZ);
             MatmulPush push{};

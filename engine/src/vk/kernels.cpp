@@ -97,6 +97,19 @@ std::array<uint32_t, 3> wrapGroups(const Kernels& k, uint64_t n, uint32_t z) {
     return {x, ceilDiv(n, x), z};
 }
 
+Result<ExpertParts> splitExperts(const Kernels& k, const WeightView& w, uint64_t rowBytes) {
+    ExpertParts out;
+    const uint64_t matrixBytes = rowBytes * w.rows;
+    out.expertBytes = w.expertStride ? w.expertStride : matrixBytes;
+    if (out.expertBytes < matrixBytes) {
+        return makeError(ErrorCode::InvalidArgument, "expert stride below one expert's bytes");
+    }
+    auto parts = splitWeight(k, *w.buffer, w.offset, out.expertBytes, w.experts, out.expertBytes - matrixBytes);
+    if (!parts) return parts.error();
+    out.parts = std::move(*parts);
+    return out;
+}
+
 Result<std::vector<WeightPart>> splitWeight(const Kernels& k, const Buffer& buffer, VkDeviceSize offset,
                                             uint64_t unitBytes, uint32_t nUnits, uint64_t tailBytes) {
     if (tailBytes >= unitBytes || offset + unitBytes * nUnits - tailBytes > buffer.size) {
@@ -185,14 +198,12 @@ Result<void> matvecId(Kernels& k, Batch& b, const WeightView& w, BufferSpan x, c
     const KernelTuning& t = k.tuning;
     auto pipe = k.pipeline("matvec_id_" + typeSuffix(w.type), 5, sizeof(MatvecPush), {t.matvecWorkgroup, t.matvecRows});
     if (!pipe) return pipe.error();
-    const uint64_t matrixBytes = *rowBytes * w.rows;
-    const uint64_t expertBytes = w.expertStride ? w.expertStride : matrixBytes;
-    if (expertBytes < matrixBytes) return makeError(ErrorCode::InvalidArgument, "expert stride below one expert's bytes");
-    auto parts = splitWeight(k, *w.buffer, w.offset, expertBytes, w.experts, expertBytes - matrixBytes);
-    if (!parts) return parts.error();
+    auto split = splitExperts(k, w, *rowBytes);
+    if (!split) return split.error();
+    const uint64_t expertBytes = split->expertBytes;
     // Which experts were chosen is only known on the GPU, so every part gets the whole
     // grid; workgroups whose expert lies in another part return at once.
-    for (const WeightPart& p : *parts) {
+    for (const WeightPart& p : split->parts) {
         MatvecPush push{};
         push.K = w.cols;
         push.M = w.rows;

@@ -39,6 +39,14 @@ struct WeightPart {
 Result<std::vector<WeightPart>> splitWeight(const Kernels& k, const Buffer& buffer, VkDeviceSize offset,
                                             uint64_t unitBytes, uint32_t nUnits, uint64_t tailBytes = 0);
 
+/// A 3-D expert tensor [experts][rows][cols] split into bound parts of whole experts;
+/// expertBytes is the distance between experts (the view's stride, else one matrix).
+struct ExpertParts {
+    uint64_t expertBytes = 0;
+    std::vector<WeightPart> parts;
+};
+Result<ExpertParts> splitExperts(const Kernels& k, const WeightView& w, uint64_t rowBytes);
+
 /// The matmul pipeline (variant prefix "matmul_" or "matmul_id_") for a weight format with
 /// tiling t; fails when the tiling does not fit the device.
 Result<const Pipeline*> matmulPipeline(Kernels& k, const std::string& prefix, TensorType type, uint32_t bindings,
