@@ -13,7 +13,11 @@ class ChunkEmbedder;
 
 struct IndexerOptions {
     ChunkOptions chunking;
-    int embedBatch = 16;  ///< chunks per embedding call
+    /// Chunks per embedding call. On Vulkan the engine packs a call's chunks into shared
+    /// forward passes of up to 4 x 512 tokens: 16 chunks of ~1,200 characters (300-500
+    /// tokens) fill three or four passes, so a larger batch would gain little and only make
+    /// cancelling slower.
+    int embedBatch = 16;
     /// Pause after each file. Only the resume test sets it, to have time to kill a run
     /// halfway (PONDER_DOCS_THROTTLE_MS in the CLI).
     int throttleMs = 0;
