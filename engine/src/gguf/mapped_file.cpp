@@ -24,7 +24,11 @@ namespace ponder::gguf {
 namespace {
 
 std::string quoted(const std::filesystem::path& path) {
-    return "'" + displayPath(path) + "'";
+    // Appended piece by piece: GCC 12's -Wrestrict misfires on "'" + std::string at -O3.
+    std::string out(1, '\'');
+    out += displayPath(path);
+    out += '\'';
+    return out;
 }
 
 }  // namespace

@@ -81,7 +81,10 @@ Kernels::~Kernels() {
 Result<const Pipeline*> Kernels::pipeline(std::string_view variant, uint32_t bindingCount, uint32_t pushSize,
                                           std::initializer_list<uint32_t> spec) {
     std::string key(variant);
-    for (uint32_t v : spec) key += ":" + std::to_string(v);
+    for (uint32_t v : spec) {
+        key += ':';  // not ":" + to_string(v): GCC 12's -Wrestrict misfires on that at -O3
+        key += std::to_string(v);
+    }
     if (auto it = m_pipelines.find(key); it != m_pipelines.end()) return &it->second;
     std::vector<uint32_t> constants(spec);
     auto p = createPipeline(device, variant, bindingCount, pushSize, constants);
